@@ -1,0 +1,59 @@
+package dev.agentavailability.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+
+/** The one JSON mapping of every record on our topics. */
+public final class ContractJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Readers of an older build must still read records that gained a field.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .build();
+
+    private ContractJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A reader's view of why a JSON text could not be mapped: the field path and the fault, no stack. */
+    public static String describe(JsonProcessingException e) {
+        String path = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : null;
+        String what = e.getOriginalMessage();
+        // Jackson appends newlines and hints about its own settings; a reader wants the fault only.
+        for (String tail : new String[] {"\n", " (set DeserializationConfig", " at [Source"}) {
+            int cut = what.indexOf(tail);
+            if (cut > 0) {
+                what = what.substring(0, cut);
+            }
+        }
+        return path == null ? "not valid JSON: " + what : "field '" + path + "': " + what;
+    }
+}

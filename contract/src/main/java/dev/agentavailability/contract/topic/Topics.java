@@ -1,0 +1,44 @@
+package dev.agentavailability.contract.topic;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The topic catalogue. Names are defaults; each service reads its own from configuration.
+ */
+public final class Topics {
+
+    /** ARM events, key = ICM agent id. Kept for incident replay: retention is time-unlimited by default. */
+    public static final String AGENT_EVENTS = "arm.agent-events";
+    /** Records of the agent-event topic that could not be read, with the reason in headers. */
+    public static final String AGENT_EVENTS_DLQ = "arm.agent-events.dlq";
+    /** Reference data changes, key = KIND:id, one partition so that every reader sees one order. */
+    public static final String CONFIG = "availability.config";
+    /** Skill group availability per agent-event partition, compacted, key = skillGroupId/partition. */
+    public static final String SKILL_GROUP_AVAILABILITY = "availability.skill-groups";
+    /** MRD availability per agent-event partition, compacted, key = mrdId/partition. */
+    public static final String MRD_AVAILABILITY = "availability.mrds";
+
+    /** Header of a dead-letter record that says why it was refused. */
+    public static final String DLQ_REASON_HEADER = "dead-letter-reason";
+    public static final String DLQ_TOPIC_HEADER = "dead-letter-topic";
+    public static final String DLQ_PARTITION_HEADER = "dead-letter-partition";
+    public static final String DLQ_OFFSET_HEADER = "dead-letter-offset";
+
+    private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "cleanup.policy", "delete");
+    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact",
+            "min.compaction.lag.ms", "0", "segment.ms", "600000");
+
+    private Topics() {
+    }
+
+    /** Every topic, with the agent-event topic split into the given number of partitions. */
+    public static List<TopicSpec> all(int agentEventPartitions) {
+        return List.of(
+                new TopicSpec(AGENT_EVENTS, agentEventPartitions, KEEP_FOREVER),
+                new TopicSpec(AGENT_EVENTS_DLQ, 1, KEEP_FOREVER),
+                new TopicSpec(CONFIG, 1, KEEP_FOREVER),
+                new TopicSpec(SKILL_GROUP_AVAILABILITY, 3, COMPACTED),
+                new TopicSpec(MRD_AVAILABILITY, 3, COMPACTED));
+    }
+}

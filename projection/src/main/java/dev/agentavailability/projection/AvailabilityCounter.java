@@ -1,0 +1,56 @@
+package dev.agentavailability.projection;
+
+import dev.agentavailability.contract.availability.AvailabilityCounts;
+import dev.agentavailability.contract.config.SkillGroupConfig;
+import java.util.Collection;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Sums the availability rule's verdicts over agents, per skill group and per MRD. */
+public final class AvailabilityCounter {
+
+    private AvailabilityCounter() {
+    }
+
+    /** Counts of logged-in agents per skill group (configured and default groups). */
+    public static SortedMap<Integer, AvailabilityCounts> bySkillGroup(Collection<AgentState> agents, ConfigView config) {
+        SortedMap<Integer, AvailabilityCounts> counts = new TreeMap<>();
+        for (AgentState agent : agents) {
+            for (AgentMrdState mrd : agent.mrds().values()) {
+                if (!mrd.loggedIn()) {
+                    continue;
+                }
+                AvailabilityCounts one = countOne(agent, mrd, config);
+                for (SkillGroupConfig sg : config.skillGroupsOf(agent.icmAgentId(), mrd.mrdId())) {
+                    counts.merge(sg.id(), one, AvailabilityCounts::plus);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Counts of logged-in agents per MRD, each agent once. */
+    public static SortedMap<Integer, AvailabilityCounts> byMrd(Collection<AgentState> agents, ConfigView config) {
+        SortedMap<Integer, AvailabilityCounts> counts = new TreeMap<>();
+        for (AgentState agent : agents) {
+            for (AgentMrdState mrd : agent.mrds().values()) {
+                if (mrd.loggedIn()) {
+                    counts.merge(mrd.mrdId(), countOne(agent, mrd, config), AvailabilityCounts::plus);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static AvailabilityCounts countOne(AgentState agent, AgentMrdState mrd, ConfigView config) {
+        Verdict verdict = AvailabilityRule.evaluate(agent, mrd.mrdId(), config);
+        return new AvailabilityCounts(1,
+                mrd.ready() ? 1 : 0,
+                mrd.routable() ? 1 : 0,
+                verdict.availableForNewTask() ? 1 : 0,
+                mrd.atTaskLimit() ? 1 : 0,
+                verdict.reasons().contains(Unavailability.DOMAIN_UNAVAILABLE) ? 1 : 0,
+                mrd.activeTasks(),
+                mrd.taskLimit());
+    }
+}

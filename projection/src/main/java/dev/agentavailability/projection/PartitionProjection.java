@@ -1,0 +1,104 @@
+package dev.agentavailability.projection;
+
+import dev.agentavailability.contract.arm.ArmEvent;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The agents of one agent-event partition and the offset up to which their events are applied.
+ * A pure function of the partition's records: live, restart and replay call {@link #apply} with the
+ * same records and get the same state. Not thread-safe; agent values are immutable and can be handed out.
+ */
+public final class PartitionProjection {
+
+    private final int partition;
+    private final SortedMap<Integer, AgentState> agents;
+    private long nextOffset;
+    private long anomalies;
+    private Instant lastEventAt;
+
+    public PartitionProjection(int partition) {
+        this(partition, 0, new TreeMap<>(), 0, null);
+    }
+
+    public PartitionProjection(int partition, long nextOffset, SortedMap<Integer, AgentState> agents, long anomalies,
+            Instant lastEventAt) {
+        this.partition = partition;
+        this.nextOffset = nextOffset;
+        this.agents = new TreeMap<>(agents);
+        this.anomalies = anomalies;
+        this.lastEventAt = lastEventAt;
+    }
+
+    /** What applying one record did. */
+    public sealed interface Outcome permits Applied, Refused, AlreadyApplied {
+    }
+
+    public record Applied(AgentState agent) implements Outcome {
+    }
+
+    public record Refused(Anomaly anomaly) implements Outcome {
+    }
+
+    /** The record is below the partition's offset: it was applied before a restart and must not count twice. */
+    public record AlreadyApplied(long offset) implements Outcome {
+    }
+
+    public Outcome apply(ArmEvent event, long offset) {
+        if (offset < nextOffset) {
+            return new AlreadyApplied(offset);
+        }
+        nextOffset = offset + 1;
+        lastEventAt = event.occurredAt();
+        AgentState agent = agents.get(event.icmAgentId());
+        Optional<Refusal> refusal = AgentTransitions.check(agent, event);
+        if (refusal.isPresent()) {
+            anomalies++;
+            return new Refused(new Anomaly(partition, offset, event.eventId(), event.icmAgentId(), event.mrdId(),
+                    event.message(), refusal.get().status(), refusal.get().reason(), event.occurredAt()));
+        }
+        AgentState next = AgentTransitions.apply(agent, event);
+        agents.put(next.icmAgentId(), next);
+        return new Applied(next);
+    }
+
+    /** Moves past a record that could not be read (it went to the dead-letter topic). */
+    public boolean skip(long offset) {
+        if (offset < nextOffset) {
+            return false;
+        }
+        nextOffset = offset + 1;
+        return true;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public long nextOffset() {
+        return nextOffset;
+    }
+
+    public long anomalies() {
+        return anomalies;
+    }
+
+    public Instant lastEventAt() {
+        return lastEventAt;
+    }
+
+    public Optional<AgentState> agent(int icmAgentId) {
+        return Optional.ofNullable(agents.get(icmAgentId));
+    }
+
+    public Collection<AgentState> agents() {
+        return agents.values();
+    }
+
+    public PartitionProjection copy() {
+        return new PartitionProjection(partition, nextOffset, agents, anomalies, lastEventAt);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.agentavailability.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.arm.ArmEvent;
+import dev.agentavailability.contract.arm.ArmMessage;
+import dev.agentavailability.contract.arm.ArmStatus;
+import dev.agentavailability.contract.availability.AvailabilityCounts;
+import dev.agentavailability.contract.config.AgentConfig;
+import dev.agentavailability.contract.config.ConfigEvent;
+import dev.agentavailability.contract.config.MrdConfig;
+import dev.agentavailability.contract.config.SkillGroupConfig;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PartitionProjectionTest {
+
+    private final Events e = new Events(6420);
+    private final List<ArmEvent> stream = List.of(e.login(5000, 1), e.routable(5000, 2), e.ready(5000),
+            e.task(ArmMessage.START_TASK_IND, 5000, 1), e.task(ArmMessage.END_TASK_IND, 5000, 7),
+            e.task(ArmMessage.END_TASK_IND, 5000, 1));
+
+    @Test
+    void theSameRecordsGiveTheSameStateAndRecordsBelowTheOffsetCountOnce() {
+        PartitionProjection live = new PartitionProjection(0);
+        for (int i = 0; i < stream.size(); i++) {
+            live.apply(stream.get(i), i);
+        }
+        // A restart that resumes from offset 3 sees 3..5 again: they must not count twice.
+        PartitionProjection restarted = new PartitionProjection(0);
+        for (int i = 0; i < 3; i++) {
+            restarted.apply(stream.get(i), i);
+        }
+        PartitionProjection resumed = restarted.copy();
+        for (int i = 0; i < stream.size(); i++) {
+            PartitionProjection.Outcome outcome = resumed.apply(stream.get(i), i);
+            if (i < 3) {
+                assertThat(outcome).isInstanceOf(PartitionProjection.AlreadyApplied.class);
+            }
+        }
+        assertThat(ContractJson.write(resumed.agents())).isEqualTo(ContractJson.write(live.agents()));
+        assertThat(resumed.nextOffset()).isEqualTo(6);
+        assertThat(resumed.anomalies()).isEqualTo(1);
+    }
+
+    @Test
+    void anIllegalEventIsAnAnomalyAndLeavesTheStateAlone() {
+        PartitionProjection projection = new PartitionProjection(2);
+        projection.apply(stream.get(0), 0);
+        String before = ContractJson.write(projection.agents());
+        PartitionProjection.Outcome outcome = projection.apply(e.task(ArmMessage.END_TASK_IND, 5000, 9), 1);
+
+        assertThat(outcome).isInstanceOfSatisfying(PartitionProjection.Refused.class, refused -> {
+            assertThat(refused.anomaly().status()).isEqualTo(ArmStatus.UNKNOWN_TASK);
+            assertThat(refused.anomaly().partition()).isEqualTo(2);
+            assertThat(refused.anomaly().offset()).isEqualTo(1);
+        });
+        assertThat(ContractJson.write(projection.agents())).isEqualTo(before);
+        assertThat(projection.nextOffset()).isEqualTo(2);
+    }
+
+    @Test
+    void countsAgentsPerSkillGroupIncludingTheDefaultGroupAndPerMrd() {
+        ConfigView config = new ConfigView();
+        Instant t = Instant.EPOCH;
+        config.apply(ConfigEvent.upsert(new MrdConfig(5000, "ECE_Chat", false), t), 0);
+        config.apply(ConfigEvent.upsert(new SkillGroupConfig(6928, "TEST_Chat", 5000, 70518, false), t), 1);
+        config.apply(ConfigEvent.upsert(new SkillGroupConfig(6909, "CUCM.ECE_Chat.default.11006", 5000, 54839, true), t), 2);
+        config.apply(ConfigEvent.upsert(new SkillGroupConfig(7000, "OTHER_Chat", 5000, 70600, false), t), 3);
+        config.apply(ConfigEvent.upsert(new AgentConfig(6420, "CUCM.Agent_test", 15003, List.of(6928)), t), 4);
+
+        PartitionProjection projection = new PartitionProjection(0);
+        for (int i = 0; i < 4; i++) {
+            projection.apply(stream.get(i), i);
+        }
+        var bySkillGroup = AvailabilityCounter.bySkillGroup(projection.agents(), config);
+        AvailabilityCounts expected = new AvailabilityCounts(1, 1, 1, 1, 0, 0, 1, 2);
+        assertThat(bySkillGroup).containsOnlyKeys(6928, 6909);
+        assertThat(bySkillGroup.get(6928)).isEqualTo(expected);
+        assertThat(AvailabilityCounter.byMrd(projection.agents(), config)).containsEntry(5000, expected);
+    }
+}
