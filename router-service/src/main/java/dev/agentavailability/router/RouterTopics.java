@@ -1,0 +1,22 @@
+package dev.agentavailability.router;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+/** The topic names this service reads and writes, from configuration. */
+@ConfigMapping(prefix = "availability.topics")
+public interface RouterTopics {
+
+    @WithName("agent-events")
+    String agentEvents();
+
+    @WithName("agent-events-dlq")
+    String agentEventsDlq();
+
+    String config();
+
+    @WithName("skill-groups")
+    String skillGroups();
+
+    String mrds();
+}

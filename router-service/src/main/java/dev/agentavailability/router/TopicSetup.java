@@ -1,0 +1,33 @@
+package dev.agentavailability.router;
+
+import dev.agentavailability.contract.topic.TopicAdmin;
+import dev.agentavailability.contract.topic.TopicSpec;
+import dev.agentavailability.contract.topic.Topics;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Creates the topics the router writes before its channels first send; existing topics are left alone. */
+@ApplicationScoped
+public class TopicSetup {
+
+    void createTopics(@Observes @Priority(1) StartupEvent start,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "availability.agent-events.partitions") int partitions,
+            RouterTopics topics) {
+        Map<String, String> names = Map.of(
+                Topics.AGENT_EVENTS, topics.agentEvents(),
+                Topics.AGENT_EVENTS_DLQ, topics.agentEventsDlq(),
+                Topics.CONFIG, topics.config(),
+                Topics.SKILL_GROUP_AVAILABILITY, topics.skillGroups(),
+                Topics.MRD_AVAILABILITY, topics.mrds());
+        List<TopicSpec> specs = Topics.all(partitions).stream()
+                .map(spec -> new TopicSpec(names.get(spec.name()), spec.partitions(), spec.configs()))
+                .toList();
+        TopicAdmin.ensure(bootstrap, specs);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.agentavailability.router.availability;
+
+import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.availability.AvailabilityCounts;
+import dev.agentavailability.contract.availability.MrdAvailability;
+import dev.agentavailability.contract.availability.SkillGroupAvailability;
+import dev.agentavailability.contract.config.ConfigKind;
+import dev.agentavailability.contract.config.SkillGroupConfig;
+import dev.agentavailability.projection.AvailabilityCounter;
+import dev.agentavailability.projection.ConfigView;
+import dev.agentavailability.projection.PartitionProjection;
+import dev.agentavailability.router.config.ConfigChanged;
+import dev.agentavailability.router.config.ConfigState;
+import dev.agentavailability.router.projection.ProjectionStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes each owned partition's skill-group and MRD availability to the compacted topics when it
+ * changes. One thread does all publishing, so the agent-event consumer and config changes never race
+ * on what was last published. Values are absolute counts, so a republish is always safe.
+ */
+@ApplicationScoped
+public class AvailabilityPublisher {
+
+    private static final Logger LOG = Logger.getLogger(AvailabilityPublisher.class);
+
+    private final ProjectionStore store;
+    private final ConfigState config;
+    private final MutinyEmitter<String> skillGroups;
+    private final MutinyEmitter<String> mrds;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "availability-publisher"));
+    /** Last published counts by record key; touched only on the publisher thread. */
+    private final Map<String, AvailabilityCounts> published = new HashMap<>();
+
+    public AvailabilityPublisher(ProjectionStore store, ConfigState config,
+            @Channel("skill-groups-out") MutinyEmitter<String> skillGroups,
+            @Channel("mrds-out") MutinyEmitter<String> mrds) {
+        this.store = store;
+        this.config = config;
+        this.skillGroups = skillGroups;
+        this.mrds = mrds;
+    }
+
+    /** Recomputes the partitions and publishes what changed, or everything when {@code full}. */
+    public void refresh(Collection<Integer> partitions, boolean full) {
+        Set<Integer> which = new TreeSet<>(partitions);
+        thread.execute(() -> which.forEach(p -> store.partition(p).ifPresent(projection -> publish(projection, full))));
+    }
+
+    /** Memberships or MRD settings changed: every owned partition may count differently now. */
+    void onConfigChanged(@Observes ConfigChanged change) {
+        refresh(store.partitions().stream().map(PartitionProjection::partition).toList(), false);
+    }
+
+    /** Partitions given up: their new owner publishes them in full. */
+    public void forget(Collection<Integer> partitions) {
+        Set<Integer> which = Set.copyOf(partitions);
+        thread.execute(() -> published.keySet().removeIf(key -> which.contains(partitionOf(key))));
+    }
+
+    private void publish(PartitionProjection projection, boolean full) {
+        ConfigView view = config.current();
+        int partition = projection.partition();
+        SortedMap<Integer, AvailabilityCounts> bySkillGroup = AvailabilityCounter.bySkillGroup(projection.agents(), view);
+        SortedMap<Integer, AvailabilityCounts> byMrd = AvailabilityCounter.byMrd(projection.agents(), view);
+        List<Uni<Void>> sends = new ArrayList<>();
+        Map<String, AvailabilityCounts> sent = new HashMap<>();
+        for (int sg : skillGroupKeys(view, bySkillGroup, partition)) {
+            AvailabilityCounts counts = bySkillGroup.getOrDefault(sg, AvailabilityCounts.ZERO);
+            String key = SkillGroupAvailability.key(sg, partition);
+            if (full || !counts.equals(published.get(key))) {
+                int mrdId = view.skillGroup(sg).map(SkillGroupConfig::mrdId).orElse(0);
+                sends.add(send(skillGroups, key, new SkillGroupAvailability(SkillGroupAvailability.SCHEMA_VERSION, sg,
+                        mrdId, partition, counts, projection.nextOffset(), projection.lastEventAt())));
+                sent.put(key, counts);
+            }
+        }
+        for (int mrd : mrdKeys(view, byMrd, partition)) {
+            AvailabilityCounts counts = byMrd.getOrDefault(mrd, AvailabilityCounts.ZERO);
+            String key = MrdAvailability.key(mrd, partition);
+            if (full || !counts.equals(published.get("mrd:" + key))) {
+                sends.add(send(mrds, key, new MrdAvailability(MrdAvailability.SCHEMA_VERSION, mrd, partition, counts,
+                        projection.nextOffset(), projection.lastEventAt())));
+                sent.put("mrd:" + key, counts);
+            }
+        }
+        if (sends.isEmpty()) {
+            return;
+        }
+        try {
+            Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(60));
+            published.putAll(sent);
+        } catch (RuntimeException e) {
+            // Left unrecorded, so the next refresh of this partition sends them again.
+            LOG.errorf(e, "publishing availability of partition %d failed", partition);
+        }
+    }
+
+    /** Every skill group that has, had or may have counts here, so that a group falling to zero is published. */
+    private Set<Integer> skillGroupKeys(ConfigView view, SortedMap<Integer, AvailabilityCounts> counts, int partition) {
+        Set<Integer> keys = new TreeSet<>(counts.keySet());
+        view.all(ConfigKind.SKILL_GROUP).forEach(sg -> keys.add(sg.id()));
+        published.keySet().stream().filter(k -> !k.startsWith("mrd:") && partitionOf(k) == partition)
+                .forEach(k -> keys.add(Integer.parseInt(k.substring(0, k.indexOf('/')))));
+        return keys;
+    }
+
+    private Set<Integer> mrdKeys(ConfigView view, SortedMap<Integer, AvailabilityCounts> counts, int partition) {
+        Set<Integer> keys = new TreeSet<>(counts.keySet());
+        view.all(ConfigKind.MRD).forEach(mrd -> keys.add(mrd.id()));
+        published.keySet().stream().filter(k -> k.startsWith("mrd:") && partitionOf(k) == partition)
+                .forEach(k -> keys.add(Integer.parseInt(k.substring(4, k.indexOf('/')))));
+        return keys;
+    }
+
+    private static int partitionOf(String key) {
+        return Integer.parseInt(key.substring(key.indexOf('/') + 1));
+    }
+
+    private static Uni<Void> send(MutinyEmitter<String> emitter, String key, Object value) {
+        return emitter.sendMessage(Message.of(ContractJson.write(value))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.agentavailability.router.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.projection.AgentState;
+import dev.agentavailability.projection.Anomaly;
+import dev.agentavailability.projection.PartitionProjection;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeMap;
+import org.hibernate.Session;
+
+/**
+ * Stores each partition's agents together with the offset they reflect, in one transaction, so that a
+ * restart resumes exactly after the last applied event: nothing lost, nothing counted twice.
+ */
+@ApplicationScoped
+public class ProjectionRepository {
+
+    private final EntityManager em;
+
+    public ProjectionRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** What one batch changed in one partition. */
+    record PartitionChanges(String topic, PartitionProjection after, Collection<AgentState> changedAgents,
+            List<Anomaly> anomalies) {
+    }
+
+    public void save(List<PartitionChanges> batch) {
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement agents = connection.prepareStatement(
+                    "insert into agent_state (icm_agent_id, partition_id, applied_offset, state) values (?, ?, ?, cast(? as jsonb)) "
+                            + "on conflict (icm_agent_id) do update set partition_id = excluded.partition_id, "
+                            + "applied_offset = excluded.applied_offset, state = excluded.state");
+                    PreparedStatement anomalies = connection.prepareStatement(
+                            "insert into anomaly (partition_id, event_offset, event_id, icm_agent_id, mrd_id, message, arm_status, reason, occurred_at) "
+                                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
+                    PreparedStatement checkpoint = connection.prepareStatement(
+                            "insert into partition_checkpoint (topic, partition_id, next_offset, anomalies, last_event_at) values (?, ?, ?, ?, ?) "
+                                    + "on conflict (topic, partition_id) do update set next_offset = excluded.next_offset, "
+                                    + "anomalies = excluded.anomalies, last_event_at = excluded.last_event_at")) {
+                for (PartitionChanges changes : batch) {
+                    PartitionProjection p = changes.after();
+                    for (AgentState agent : changes.changedAgents()) {
+                        agents.setInt(1, agent.icmAgentId());
+                        agents.setInt(2, p.partition());
+                        agents.setLong(3, p.nextOffset() - 1);
+                        agents.setString(4, ContractJson.write(agent));
+                        agents.addBatch();
+                    }
+                    for (Anomaly a : changes.anomalies()) {
+                        anomalies.setInt(1, a.partition());
+                        anomalies.setLong(2, a.offset());
+                        anomalies.setObject(3, a.eventId());
+                        anomalies.setInt(4, a.icmAgentId());
+                        anomalies.setInt(5, a.mrdId());
+                        anomalies.setString(6, a.message().name());
+                        anomalies.setString(7, a.status().name());
+                        anomalies.setString(8, a.reason());
+                        anomalies.setTimestamp(9, Timestamp.from(a.occurredAt()));
+                        anomalies.addBatch();
+                    }
+                    checkpoint.setString(1, changes.topic());
+                    checkpoint.setInt(2, p.partition());
+                    checkpoint.setLong(3, p.nextOffset());
+                    checkpoint.setLong(4, p.anomalies());
+                    checkpoint.setTimestamp(5, p.lastEventAt() == null ? null : Timestamp.from(p.lastEventAt()));
+                    checkpoint.addBatch();
+                }
+                agents.executeBatch();
+                anomalies.executeBatch();
+                checkpoint.executeBatch();
+            }
+        }));
+    }
+
+    /** The partition as last saved, or an empty projection at offset 0 if this group never saw it. */
+    public PartitionProjection load(String topic, int partition) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TreeMap<Integer, AgentState> agents = new TreeMap<>();
+            long[] next = {0};
+            long[] anomalies = {0};
+            Instant[] lastEventAt = {null};
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement cp = connection.prepareStatement(
+                        "select next_offset, anomalies, last_event_at from partition_checkpoint where topic = ? and partition_id = ?")) {
+                    cp.setString(1, topic);
+                    cp.setInt(2, partition);
+                    try (ResultSet rs = cp.executeQuery()) {
+                        if (rs.next()) {
+                            next[0] = rs.getLong(1);
+                            anomalies[0] = rs.getLong(2);
+                            Timestamp ts = rs.getTimestamp(3);
+                            lastEventAt[0] = ts == null ? null : ts.toInstant();
+                        }
+                    }
+                }
+                try (PreparedStatement rows = connection.prepareStatement(
+                        "select state::text from agent_state where partition_id = ?")) {
+                    rows.setInt(1, partition);
+                    try (ResultSet rs = rows.executeQuery()) {
+                        while (rs.next()) {
+                            AgentState agent = readAgent(rs.getString(1));
+                            agents.put(agent.icmAgentId(), agent);
+                        }
+                    }
+                }
+            });
+            return new PartitionProjection(partition, next[0], agents, anomalies[0], lastEventAt[0]);
+        });
+    }
+
+    public List<Anomaly> recentAnomalies(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select partition_id, event_offset, event_id, icm_agent_id, mrd_id, "
+                    + "message, arm_status, reason, occurred_at from anomaly order by occurred_at desc, event_offset desc")
+                    .setMaxResults(limit).getResultList();
+            return rows.stream().map(ProjectionRepository::anomaly).toList();
+        });
+    }
+
+    private static Anomaly anomaly(Object[] r) {
+        return new Anomaly(((Number) r[0]).intValue(), ((Number) r[1]).longValue(), (java.util.UUID) r[2],
+                ((Number) r[3]).intValue(), ((Number) r[4]).intValue(),
+                dev.agentavailability.contract.arm.ArmMessage.valueOf((String) r[5]),
+                dev.agentavailability.contract.arm.ArmStatus.valueOf((String) r[6]), (String) r[7], instant(r[8]));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private static AgentState readAgent(String json) {
+        try {
+            return ContractJson.mapper().readValue(json, AgentState.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.agentavailability.router.projection;
+
+import dev.agentavailability.projection.AgentState;
+import dev.agentavailability.projection.PartitionProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The partitions this instance owns. A stored projection is never changed again: the consumer applies a
+ * batch to a copy and swaps it in after the database has it, so readers need no lock.
+ */
+@ApplicationScoped
+public class ProjectionStore {
+
+    private final ConcurrentMap<Integer, PartitionProjection> owned = new ConcurrentHashMap<>();
+
+    void put(PartitionProjection projection) {
+        owned.put(projection.partition(), projection);
+    }
+
+    void revoke(int partition) {
+        owned.remove(partition);
+    }
+
+    public Optional<PartitionProjection> partition(int partition) {
+        return Optional.ofNullable(owned.get(partition));
+    }
+
+    /** Owned partitions in partition order. */
+    public List<PartitionProjection> partitions() {
+        return owned.values().stream().sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
+    }
+
+    public Optional<AgentState> agent(int icmAgentId) {
+        return owned.values().stream().map(p -> p.agent(icmAgentId)).flatMap(Optional::stream).findFirst();
+    }
+
+    public Optional<Integer> partitionOf(int icmAgentId) {
+        return owned.values().stream().filter(p -> p.agent(icmAgentId).isPresent())
+                .map(PartitionProjection::partition).findFirst();
+    }
+}

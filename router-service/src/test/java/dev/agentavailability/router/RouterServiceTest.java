@@ -1,0 +1,152 @@
+package dev.agentavailability.router;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.agentavailability.contract.Decoded;
+import dev.agentavailability.contract.arm.ArmEvent;
+import dev.agentavailability.contract.arm.ArmEventJson;
+import dev.agentavailability.contract.arm.ArmFields;
+import dev.agentavailability.contract.arm.ArmMessage;
+import dev.agentavailability.contract.arm.TaskId;
+import dev.agentavailability.contract.availability.AvailabilityJson;
+import dev.agentavailability.contract.availability.SkillGroupAvailability;
+import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.testsupport.KafkaAndPostgresResource;
+import dev.agentavailability.testsupport.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgresResource.class,
+        initArgs = @ResourceArg(name = KafkaAndPostgresResource.DATABASE_ARG, value = "router"))
+class RouterServiceTest {
+
+    private static final String LAB = """
+            mrds:
+              - { id: 5000, name: ECE_Chat, interruptible: false }
+            skillGroups:
+              - { id: 6928, name: TEST_Chat, mrdId: 5000, peripheralNumber: 70518, defaultGroup: false }
+              - { id: 6909, name: CUCM.ECE_Chat.default.11006, mrdId: 5000, peripheralNumber: 54839, defaultGroup: true }
+              - { id: 7000, name: OTHER_Chat, mrdId: 5000, peripheralNumber: 70600, defaultGroup: false }
+            applicationPaths:
+              - { id: 5001, name: ECE, mrdIds: [5000] }
+            agents:
+              - { id: 6420, name: CUCM.Agent_test, peripheralNumber: 15003, skillGroupIds: [6928] }
+              - { id: 5033, name: ECE.Agent_1005, peripheralNumber: 15004, skillGroupIds: [6928] }
+            """;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private Instant clock = Instant.parse("2019-08-19T13:34:09Z");
+
+    @BeforeEach
+    void importLabConfig() {
+        given().contentType("application/yaml").body(LAB.getBytes(StandardCharsets.UTF_8)).post("/config/import")
+                .then().statusCode(200).body("published", equalTo(7));
+    }
+
+    @Test
+    void agentEventsBecomeAgentStatusAndPublishedSkillGroupAvailability() {
+        send(6420, ArmMessage.MEDIA_LOGIN_REQ, ArmFields.mediaLogin(0, false, 1, "6420"));
+        send(6420, ArmMessage.MAKE_AGENT_ROUTABLE_IND, ArmFields.maxTasks(2));
+        send(6420, ArmMessage.MAKE_AGENT_READY_IND, ArmFields.makeRoutable(true));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/agents/6420/status").then()
+                .statusCode(200)
+                .body("name", equalTo("CUCM.Agent_test"))
+                .body("mrds[0].state", equalTo("NOT_ACTIVE"))
+                .body("mrds[0].taskLimit", equalTo(2))
+                .body("mrds[0].availableForNewTask", equalTo(true))
+                .body("mrds[0].skillGroupIds", equalTo(List.of(6928, 6909))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            int available = latest(6928).stream().mapToInt(a -> a.counts().available()).sum();
+            assertThat(available).isEqualTo(1);
+            assertThat(latest(7000).stream().mapToInt(a -> a.counts().available()).sum()).isZero();
+        });
+
+        send(6420, ArmMessage.MAKE_AGENT_NOT_READY_REQ, ArmFields.reasonCode(3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(latest(6928).stream().mapToInt(a -> a.counts().available()).sum()).isZero());
+        given().get("/skill-groups/6928/availability").then().statusCode(200)
+                .body("counts.loggedIn", equalTo(1)).body("counts.available", equalTo(0));
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicWithItsReasonAndTheProjectionGoesOn() {
+        try (TestKafka kafka = TestKafka.connect(bootstrap)) {
+            kafka.send(Topics.AGENT_EVENTS, "5033", "{\"schemaVersion\":1,\"message\":\"NO_SUCH_MESSAGE\"}");
+        }
+        send(5033, ArmMessage.MEDIA_LOGIN_REQ, ArmFields.mediaLogin(0, false, 1, "1005"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dead = TestKafka.readAll(bootstrap, Topics.AGENT_EVENTS_DLQ);
+            assertThat(dead).anySatisfy(r -> {
+                assertThat(r.value()).contains("NO_SUCH_MESSAGE");
+                assertThat(new String(r.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
+                        .startsWith("field 'message'");
+            });
+            given().get("/agents/5033/status").then().statusCode(200).body("mrds[0].state", equalTo("NOT_READY"));
+        });
+    }
+
+    @Test
+    void anEventTheStateDoesNotAllowIsRecordedAsAnAnomalyAndNotApplied() {
+        send(4242, ArmMessage.END_TASK_IND, ArmFields.task(new TaskId(0, 99, 0)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/projection/anomalies").then()
+                .statusCode(200)
+                .body("find { it.icmAgentId == 4242 }.status", equalTo("E_ARM_STAT_AGENT_NOT_LOGGED_IN"))
+                .body("find { it.icmAgentId == 4242 }.message", equalTo("END_TASK_IND")));
+        given().get("/agents/4242/status").then().statusCode(404);
+    }
+
+    @Test
+    void configThatNamesMissingItemsIsRefusedWithEveryViolation() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"\",\"peripheralNumber\":1,\"skillGroupIds\":[1,2]}")
+                .put("/config/agents/77")
+                .then().log().ifValidationFails().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("name", "skillGroupIds", "skillGroupIds")))
+                .body("detail", containsString("skill group 1 is not configured"));
+        given().contentType("application/yaml").body("mrds: [ {id: oops} ]".getBytes(StandardCharsets.UTF_8)).post("/config/import")
+                .then().statusCode(400).body("detail", containsString("mrds"));
+        given().delete("/config/mrds/5000").then().statusCode(409).body("detail", containsString("SKILL_GROUP:6928"));
+        given().get("/config/robots/1").then().statusCode(404);
+    }
+
+    private void send(int agent, ArmMessage message, ArmFields fields) {
+        clock = clock.plusSeconds(1);
+        ArmEvent event = ArmEvent.of(message, clock, 1, 5000, agent, fields, "test");
+        try (TestKafka kafka = TestKafka.connect(bootstrap)) {
+            kafka.send(Topics.AGENT_EVENTS, event.key(), ArmEventJson.write(event));
+        }
+    }
+
+    /** The latest record of each partition for the skill group on the compacted topic. */
+    private List<SkillGroupAvailability> latest(int skillGroup) {
+        java.util.Map<String, SkillGroupAvailability> byKey = new java.util.TreeMap<>();
+        for (ConsumerRecord<String, String> r : TestKafka.readAll(bootstrap, Topics.SKILL_GROUP_AVAILABILITY)) {
+            Decoded<SkillGroupAvailability> a = AvailabilityJson.readSkillGroup(r.value());
+            if (a.isValid() && a.value().skillGroupId() == skillGroup) {
+                byKey.put(r.key(), a.value());
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+}
