@@ -2,6 +2,8 @@ package dev.agentavailability.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -38,27 +40,51 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return Problem.of(Response.Status.BAD_REQUEST, "request body: " + describe(e)).at(uri.getPath()).toResponse();
+    }
+
+    /** Quarkus REST has its own mapper for this subtype; ours is closer still and answers a problem. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    /** Quarkus REST wraps a body's syntax error in a plain 400, whose own text says nothing of the fault. */
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        int code = e.getResponse().getStatus();
+        String title = status == null ? "HTTP " + code : status.getReasonPhrase();
+        return new Problem("about:blank", title, code, e.getMessage(), uri.getPath()).toResponse();
+    }
+
+    /** The field path and the fault, without Jackson's hints about its own settings. */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? ""
+                    : unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                            .collect(Collectors.joining(", ", " (known fields: ", ")"));
+            return "field '" + unknown.getPropertyName() + "' is not known" + known;
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+            return "expected a JSON object";
+        }
         String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 ? m.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining("."))
                 : null;
         String what = e.getOriginalMessage();
-        int cut = what.indexOf('\n');
-        if (cut > 0) {
-            what = what.substring(0, cut);
+        for (String tail : new String[] {"\n", " (but ", " (set DeserializationConfig", " at [Source"}) {
+            int cut = what.indexOf(tail);
+            if (cut > 0) {
+                what = what.substring(0, cut);
+            }
         }
-        return Problem.of(Response.Status.BAD_REQUEST,
-                where == null ? "request body is not valid JSON: " + what : "field '" + where + "': " + what)
-                .at(uri.getPath()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
-        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
-        int code = e.getResponse().getStatus();
-        String title = status == null ? "HTTP " + code : status.getReasonPhrase();
-        return new Problem("about:blank", title, code, e.getMessage(), uri.getPath()).toResponse();
+        return where == null ? "not valid JSON: " + what : "field '" + where + "': " + what;
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,59 @@
+package dev.agentavailability.entrypoint.availability;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the compacted availability topics from the beginning into {@link AvailabilityView}. A record that cannot be
+ * read is logged and counted; it never stops the channel (nothing here throws).
+ */
+@ApplicationScoped
+public class AvailabilityConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AvailabilityConsumer.class);
+
+    private final AvailabilityView view;
+    private final AvailabilityCatchUp catchUp;
+    private final AtomicLong failed = new AtomicLong();
+
+    AvailabilityConsumer(AvailabilityView view, AvailabilityCatchUp catchUp) {
+        this.view = view;
+        this.catchUp = catchUp;
+    }
+
+    @Incoming("skill-group-availability")
+    public void skillGroup(ConsumerRecord<String, String> record) {
+        handle(record, view::applySkillGroup);
+    }
+
+    @Incoming("mrd-availability")
+    public void mrd(ConsumerRecord<String, String> record) {
+        handle(record, view::applyMrd);
+    }
+
+    /** Records whose application failed unexpectedly (a bug, not a malformed record). */
+    public long failedRecords() {
+        return failed.get();
+    }
+
+    private void handle(ConsumerRecord<String, String> record,
+            BiFunction<String, String, AvailabilityView.Applied> apply) {
+        try {
+            AvailabilityView.Applied applied = apply.apply(record.key(), record.value());
+            if (applied.isMalformed()) {
+                LOG.warnf("skipped unreadable availability record: topic %s partition %d offset %d key %s: %s",
+                        record.topic(), record.partition(), record.offset(), record.key(), applied.error());
+            }
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            LOG.errorf(e, "failed to apply availability record: topic %s partition %d offset %d key %s",
+                    record.topic(), record.partition(), record.offset(), record.key());
+        } finally {
+            catchUp.seen(record.topic(), record.partition(), record.offset());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.agentavailability.entrypoint.availability;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Not ready until the availability topics have been read up to their end offsets at startup. */
+@Readiness
+@ApplicationScoped
+public class AvailabilityReadiness implements HealthCheck {
+
+    private final AvailabilityCatchUp catchUp;
+    private final AvailabilityView view;
+    private final AvailabilityConsumer consumer;
+
+    AvailabilityReadiness(AvailabilityCatchUp catchUp, AvailabilityView view, AvailabilityConsumer consumer) {
+        this.catchUp = catchUp;
+        this.view = view;
+        this.consumer = consumer;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean caughtUp = catchUp.caughtUp();
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("availability-topics").status(caughtUp)
+                .withData("topics", String.join(",", catchUp.topics()))
+                .withData("skillGroupRecords", view.skillGroupRecords())
+                .withData("mrdRecords", view.mrdRecords())
+                .withData("malformedSkillGroupRecords", view.malformedSkillGroupRecords())
+                .withData("malformedMrdRecords", view.malformedMrdRecords())
+                .withData("failedRecords", consumer.failedRecords());
+        if (!caughtUp) {
+            builder.withData("endOffsetsKnown", catchUp.targetsKnown());
+            catchUp.remaining().forEach((partition, left) -> builder.withData("behind " + partition, left));
+        }
+        return builder.build();
+    }
+}

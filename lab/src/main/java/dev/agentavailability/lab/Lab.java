@@ -1,0 +1,172 @@
+package dev.agentavailability.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.topic.TopicAdmin;
+import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.infra.EmbeddedKafka;
+import dev.agentavailability.infra.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole system on this machine: a Kafka broker and a PostgreSQL server with no install, the three
+ * services from their packaged builds, and optionally the demo configuration. Closing it stops all.
+ */
+public final class Lab implements AutoCloseable {
+
+    /**
+     * @param repoRoot   the checkout whose services are built (their target/quarkus-app folders)
+     * @param workDir    where logs and data go
+     * @param ports      listener, router and entry point HTTP ports
+     * @param partitions partitions of the agent-event topic
+     * @param demo       whether to load the demo configuration and entry point 1001
+     */
+    public record Options(Path repoRoot, Path workDir, int[] ports, int partitions, boolean demo) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedPostgresServer postgres;
+    private ServiceProcess listener;
+    private ServiceProcess router;
+    private ServiceProcess entrypoint;
+
+    public static Lab start(Options options) throws IOException, InterruptedException {
+        Lab lab = new Lab();
+        try {
+            lab.startAll(options);
+            return lab;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options o) throws IOException, InterruptedException {
+        Files.createDirectories(o.workDir());
+        kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withWorkDir(o.workDir().resolve("kafka"))
+                .withPartitions(o.partitions()));
+        started.add(kafka);
+        postgres = EmbeddedPostgresServer.start(EmbeddedPostgresServer.Options.defaults()
+                .withDataDir(o.workDir().resolve("postgres")));
+        started.add(postgres);
+        TopicAdmin.ensure(kafka.bootstrapServers(), Topics.all(o.partitions()));
+
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        common.put("AVAILABILITY_AGENT_EVENTS_PARTITIONS", Integer.toString(o.partitions()));
+        listener = service(o, "listener-service", 0, common, null);
+        router = service(o, "router-service", 1, common, "router");
+        entrypoint = service(o, "entrypoint-service", 2, common, "entrypoint");
+        // The router first: it owns the config topic that the others read.
+        router.start();
+        router.awaitReady(START_TIMEOUT);
+        listener.start();
+        entrypoint.start();
+        listener.awaitReady(START_TIMEOUT);
+        entrypoint.awaitReady(START_TIMEOUT);
+        if (o.demo()) {
+            loadDemo();
+        }
+    }
+
+    private ServiceProcess service(Options o, String name, int portIndex, Map<String, String> common, String database) {
+        Map<String, String> env = new HashMap<>(common);
+        if (database != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(postgres.createDatabase(database)));
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        }
+        ServiceProcess service = new ServiceProcess(name,
+                o.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar"), o.ports()[portIndex], env,
+                o.workDir().resolve("logs").resolve(name + ".log"));
+        // Closed in reverse order of start: services before Kafka and PostgreSQL.
+        started.add(service);
+        return service;
+    }
+
+    /** Loads the demo reference data into the router and entry point 1001 into the entry point service. */
+    public void loadDemo() throws IOException, InterruptedException {
+        send("POST", router.url() + "/config/import", "application/yaml", resource("/demo-lab.yaml"));
+        for (JsonNode entryPoint : ContractJson.mapper().readTree(resource("/demo-entry-points.json"))) {
+            send("PUT", entrypoint.url() + "/entry-points/" + entryPoint.get("id").asText(), "application/json",
+                    entryPoint.toString());
+        }
+    }
+
+    /** Sends a request and fails with the service's answer unless it is a 2xx. */
+    public static String send(String method, String url, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Lab.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public ServiceProcess listener() {
+        return listener;
+    }
+
+    public ServiceProcess router() {
+        return router;
+    }
+
+    public ServiceProcess entrypoint() {
+        return entrypoint;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + started.get(i) + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

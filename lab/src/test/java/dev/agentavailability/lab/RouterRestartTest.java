@@ -1,0 +1,180 @@
+package dev.agentavailability.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.Decoded;
+import dev.agentavailability.contract.arm.ArmEvent;
+import dev.agentavailability.contract.arm.ArmEventJson;
+import dev.agentavailability.contract.arm.ArmFields;
+import dev.agentavailability.contract.arm.ArmMessage;
+import dev.agentavailability.contract.arm.TaskId;
+import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.projection.AgentState;
+import dev.agentavailability.projection.PartitionProjection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A router killed in the middle of a stream of agent events and started again ends with the projection
+ * that the topic alone rebuilds: no event lost, none counted twice.
+ */
+class RouterRestartTest {
+
+    private static final int AGENTS = 40;
+    private static final int EVENTS = 3000;
+
+    private static Lab lab;
+
+    @BeforeAll
+    static void startLab() throws Exception {
+        lab = LabFixture.start(3);
+    }
+
+    @AfterAll
+    static void stopLab() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void projectionAfterACrashAndRestartEqualsTheOneRebuiltFromTheTopic() throws Exception {
+        List<ArmEvent> stream = new EventStream(new Random(42)).take(EVENTS);
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, stream.subList(0, EVENTS / 3));
+            producer.send(new ProducerRecord<>(Topics.AGENT_EVENTS, "7001", "{this is not an ARM event"));
+            producer.flush();
+            await().atMost(Duration.ofSeconds(60)).until(() -> appliedOffsets() > 0);
+
+            lab.router().kill();
+            send(producer, stream.subList(EVENTS / 3, 2 * EVENTS / 3));
+            lab.router().start();
+            send(producer, stream.subList(2 * EVENTS / 3, EVENTS));
+        }
+        lab.router().awaitReady(Duration.ofMinutes(2));
+
+        Map<Integer, PartitionProjection> rebuilt = rebuildFromTopic();
+        long endOffsets = rebuilt.values().stream().mapToLong(PartitionProjection::nextOffset).sum();
+        await().atMost(Duration.ofSeconds(90)).until(() -> appliedOffsets() == endOffsets);
+
+        JsonNode live = ContractJson.mapper().readTree(Lab.send("GET", lab.router().url() + "/projection", null, null));
+        assertThat(live).hasSize(rebuilt.size());
+        long anomalies = 0;
+        for (JsonNode partition : live) {
+            PartitionProjection expected = rebuilt.get(partition.get("partition").asInt());
+            assertThat(partition.get("nextOffset").asLong()).isEqualTo(expected.nextOffset());
+            assertThat(partition.get("anomalies").asLong()).isEqualTo(expected.anomalies());
+            List<AgentState> agents = new ArrayList<>();
+            for (JsonNode agent : partition.get("agents")) {
+                agents.add(ContractJson.mapper().treeToValue(agent, AgentState.class));
+            }
+            assertThat(agents).containsExactlyElementsOf(expected.agents());
+            anomalies += expected.anomalies();
+        }
+        assertThat(anomalies).as("the stream holds illegal events, so anomalies are compared too").isPositive();
+    }
+
+    private static long appliedOffsets() throws Exception {
+        JsonNode live = ContractJson.mapper().readTree(Lab.send("GET", lab.router().url() + "/projection", null, null));
+        long sum = 0;
+        for (JsonNode partition : live) {
+            sum += partition.get("nextOffset").asLong();
+        }
+        return sum;
+    }
+
+    private static Map<Integer, PartitionProjection> rebuildFromTopic() {
+        Map<Integer, PartitionProjection> rebuilt = new TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AGENT_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            partitions.forEach(tp -> rebuilt.put(tp.partition(), new PartitionProjection(tp.partition())));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    PartitionProjection projection = rebuilt.get(record.partition());
+                    Decoded<ArmEvent> event = ArmEventJson.read(record.value());
+                    if (event.isValid()) {
+                        projection.apply(event.value(), record.offset());
+                    } else {
+                        projection.skip(record.offset());
+                    }
+                }
+            }
+        }
+        return rebuilt;
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private static void send(KafkaProducer<String, String> producer, List<ArmEvent> events) {
+        for (ArmEvent event : events) {
+            producer.send(new ProducerRecord<>(Topics.AGENT_EVENTS, event.key(), ArmEventJson.write(event)));
+        }
+        producer.flush();
+    }
+
+    /** A seeded random walk of agents through login, routable, ready, tasks and logout, with some illegal steps. */
+    private static final class EventStream {
+        private static final int MRD = 5000;
+        private final Random random;
+        private final ArmMessage[] steps = {ArmMessage.MEDIA_LOGIN_REQ, ArmMessage.MAKE_AGENT_ROUTABLE_IND,
+                ArmMessage.MAKE_AGENT_READY_IND, ArmMessage.MAKE_AGENT_NOT_READY_REQ, ArmMessage.START_TASK_IND,
+                ArmMessage.START_TASK_IND, ArmMessage.END_TASK_IND, ArmMessage.END_TASK_IND, ArmMessage.MEDIA_LOGOUT_IND};
+        private Instant clock = Instant.parse("2026-11-26T09:00:00Z");
+        private long invokeId = 1;
+
+        EventStream(Random random) {
+            this.random = random;
+        }
+
+        List<ArmEvent> take(int count) {
+            List<ArmEvent> events = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int agent = 7000 + random.nextInt(AGENTS);
+                ArmMessage message = steps[random.nextInt(steps.length)];
+                TaskId task = new TaskId(0, random.nextInt(3), 0);
+                ArmFields fields = switch (message) {
+                    case MEDIA_LOGIN_REQ -> ArmFields.mediaLogin(0, false, 2, null);
+                    case MAKE_AGENT_ROUTABLE_IND -> ArmFields.maxTasks(1 + random.nextInt(3));
+                    case MAKE_AGENT_READY_IND -> ArmFields.makeRoutable(true);
+                    case MAKE_AGENT_NOT_READY_REQ -> ArmFields.reasonCode(random.nextInt(4));
+                    case START_TASK_IND, END_TASK_IND -> ArmFields.task(task);
+                    default -> ArmFields.NONE;
+                };
+                clock = clock.plusMillis(250);
+                events.add(ArmEvent.of(message, clock, invokeId++, MRD, agent, fields, "restart-test"));
+            }
+            return events;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.agentavailability.listener.startup;
+
+import dev.agentavailability.contract.topic.TopicAdmin;
+import dev.agentavailability.listener.ListenerSettings;
+import dev.agentavailability.listener.ListenerStatus;
+import dev.agentavailability.listener.ListenerTopics;
+import dev.agentavailability.listener.agent.AgentStates;
+import dev.agentavailability.listener.agent.InvokeIds;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Start-up in the background, so that the HTTP server and health checks answer meanwhile: create missing
+ * topics, note where the config topic ends, rebuild agent states from the agent-event topic and seed the
+ * invoke id counter. Retried until it succeeds; the listener is not ready before.
+ */
+@Singleton
+public class ListenerStartup {
+
+    private static final Logger LOG = Logger.getLogger(ListenerStartup.class);
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String bootstrap;
+    private final ListenerTopics topics;
+    private final ListenerSettings settings;
+    private final int agentEventPartitions;
+    private final ListenerStatus status;
+    private final AgentStates states;
+    private final InvokeIds invokeIds;
+    private volatile Thread worker;
+
+    public ListenerStartup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "availability.agent-events.partitions", defaultValue = "6") int agentEventPartitions,
+            ListenerTopics topics, ListenerSettings settings, ListenerStatus status, AgentStates states,
+            InvokeIds invokeIds) {
+        this.bootstrap = bootstrap;
+        this.agentEventPartitions = agentEventPartitions;
+        this.topics = topics;
+        this.settings = settings;
+        this.status = status;
+        this.states = states;
+        this.invokeIds = invokeIds;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        worker = new Thread(this::startUntilDone, "listener-startup");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    private void startUntilDone() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                startOnce();
+                return;
+            } catch (RuntimeException e) {
+                status.startupProblem(e.getMessage());
+                LOG.warnf("start-up failed, retrying in %s: %s", settings.startupRetry(), e.getMessage());
+            }
+            try {
+                Thread.sleep(settings.startupRetry().toMillis());
+            } catch (InterruptedException stop) {
+                return;
+            }
+        }
+    }
+
+    private void startOnce() {
+        TopicAdmin.ensure(bootstrap, topics.specs(agentEventPartitions));
+        try (Consumer<String, String> consumer = new KafkaConsumer<>(readerConfig(bootstrap),
+                new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition config = new TopicPartition(topics.config(), 0);
+            long configEnd = consumer.endOffsets(List.of(config), Duration.ofSeconds(30)).get(config);
+            status.configEndAtStart(configEnd);
+
+            long started = System.nanoTime();
+            AgentEventRebuild.Result rebuilt = new AgentEventRebuild(consumer, topics.agentEvents(), STALL_TIMEOUT)
+                    .run();
+            states.replaceAll(rebuilt.agents());
+            invokeIds.seedAbove(rebuilt.maxInvokeId());
+            status.agentsRebuilt();
+            LOG.infof("rebuilt %d agents from %d agent events of %s in %d ms (%d unreadable, %d refused); "
+                    + "next invoke id above %d; config topic %s ends at offset %d",
+                    rebuilt.agents().size(), rebuilt.records(), topics.agentEvents(),
+                    (System.nanoTime() - started) / 1_000_000, rebuilt.unreadable(), rebuilt.refused(),
+                    rebuilt.maxInvokeId(), topics.config(), configEnd);
+        }
+    }
+
+    /** A plain reader: assigned partitions, no group, nothing committed. */
+    static Map<String, Object> readerConfig(String bootstrap) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.CLIENT_ID_CONFIG, "listener-service-rebuild",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    }
+}
