@@ -20,7 +20,8 @@ public final class ContractJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // Readers of an older build must still read records that gained a field.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A number missing from an older record reads as 0; the readers' checks refuse a 0 where it matters.
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .build();
 

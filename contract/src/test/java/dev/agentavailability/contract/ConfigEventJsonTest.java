@@ -30,6 +30,6 @@ class ConfigEventJsonTest {
         String json = ConfigEventJson.write(ConfigEvent.upsert(new AgentConfig(6420, "a", 1, List.of()), Instant.EPOCH))
                 .replace("\"id\":6420,\"item\"", "\"id\":1,\"item\"");
         assertThat(ConfigEventJson.read(json).error()).isEqualTo("item AGENT:6420 does not match AGENT:1");
-        assertThat(ConfigEventJson.read("{\"schemaVersion\":1}").error()).isEqualTo("field 'id': Cannot map `null` into type `int`");
+        assertThat(ConfigEventJson.read("{\"schemaVersion\":1}").error()).isEqualTo("eventId, occurredAt, op and kind are required");
     }
 }

@@ -90,7 +90,7 @@ public final class Lab implements AutoCloseable {
     private ServiceProcess service(Options o, String name, int portIndex, Map<String, String> common, String database) {
         Map<String, String> env = new HashMap<>(common);
         if (database != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(postgres.createDatabase(database)));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.createDatabase(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         }

@@ -17,17 +17,18 @@ import java.util.Optional;
  * @param taskLimit      the concurrent task limit (MaxTaskLimit)
  * @param tasks          offered, active, paused and wrapping tasks, ordered by task id
  * @param state          ICM agent state derived from the flags and tasks
+ * @param interrupted    a non-interruptible task of another MRD interrupts the agent here (interrupt accepted)
  * @param stateSince     when the agent entered {@code state} (event time)
  */
 public record AgentMrdState(int mrdId, boolean loggedIn, boolean routable, boolean ready, int notReadyReason,
-        long taskLimit, List<TaskEntry> tasks, IcmAgentState state, Instant stateSince) {
+        long taskLimit, List<TaskEntry> tasks, boolean interrupted, IcmAgentState state, Instant stateSince) {
 
     public AgentMrdState {
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
     }
 
     static AgentMrdState loggedOut(int mrdId, Instant at) {
-        return new AgentMrdState(mrdId, false, false, false, 0, 0, List.of(), IcmAgentState.LOGOUT, at);
+        return new AgentMrdState(mrdId, false, false, false, 0, 0, List.of(), false, IcmAgentState.LOGOUT, at);
     }
 
     /** ICM's NumTasks: every task the agent holds, whatever its status. */
@@ -52,8 +53,8 @@ public record AgentMrdState(int mrdId, boolean loggedIn, boolean routable, boole
     }
 
     AgentMrdState withFlags(boolean loggedIn, boolean routable, boolean ready, int reason, long limit, Instant at) {
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, reason, limit, tasks, state, stateSince)
-                .rederive(at);
+        return new AgentMrdState(mrdId, loggedIn, routable, ready, reason, limit, tasks, interrupted && loggedIn,
+                state, stateSince).rederive(at);
     }
 
     AgentMrdState withTask(TaskEntry entry, Instant at) {
@@ -61,27 +62,36 @@ public record AgentMrdState(int mrdId, boolean loggedIn, boolean routable, boole
         next.removeIf(t -> t.taskId().equals(entry.taskId()));
         next.add(entry);
         next.sort(Comparator.comparing(TaskEntry::taskId));
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, next, state, stateSince)
-                .rederive(at);
+        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, next, interrupted,
+                state, stateSince).rederive(at);
     }
 
     AgentMrdState withoutTask(TaskId id, Instant at) {
         List<TaskEntry> next = new ArrayList<>(tasks);
         next.removeIf(t -> t.taskId().equals(id));
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, next, state, stateSince)
-                .rederive(at);
+        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, next, interrupted,
+                state, stateSince).rederive(at);
+    }
+
+    AgentMrdState withInterrupted(boolean now, Instant at) {
+        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, tasks, now, state,
+                stateSince).rederive(at);
     }
 
     /** Re-derives the ICM state; the time in state restarts only when the state really changes. */
     private AgentMrdState rederive(Instant at) {
         IcmAgentState derived = derive();
         Instant since = derived == state && stateSince != null ? stateSince : at;
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, tasks, derived, since);
+        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, tasks, interrupted,
+                derived, since);
     }
 
     private IcmAgentState derive() {
         if (!loggedIn) {
             return IcmAgentState.LOGOUT;
+        }
+        if (interrupted) {
+            return IcmAgentState.INTERRUPTED;
         }
         if (tasks.isEmpty()) {
             return ready ? IcmAgentState.NOT_ACTIVE : IcmAgentState.NOT_READY;

@@ -32,6 +32,13 @@ public final class AgentTransitions {
             case MAKE_AGENT_NOT_ROUTABLE_RESP:
             case MAKE_AGENT_NOT_READY_RESP:
             case CHANGE_MAX_TASK_LIMIT_RESP:
+            case OFFER_APPLICATION_TASK_RESP:
+            case START_APPLICATION_TASK_RESP:
+            case AGENT_INTERRUPT_ADVISORY_EVENT:
+            case AGENT_INTERRUPT_UNACCEPTED_IND:
+            case AGENT_INTERRUPT_DONE_ADVISORY_EVENT:
+            case APP_PATH_DOMAIN_STATUS_EVENT:
+                // Replies, advisories and MRD-wide reports change no agent by themselves.
                 return Optional.empty();
             default:
                 break;
@@ -45,8 +52,10 @@ public final class AgentTransitions {
             case CHANGE_MAX_TASK_LIMIT_REQ:
                 return negative(f.maxTaskLimit(), "maxTaskLimit");
             case OFFER_TASK_IND:
+            case OFFER_APPLICATION_TASK_REQ:
                 return checkNewTask(mrd, event, true);
             case START_TASK_IND:
+            case START_APPLICATION_TASK_REQ:
                 return checkNewTask(mrd, event, false);
             case PAUSE_TASK_IND:
                 return checkTask(mrd, event, TaskStatus.ACTIVE);
@@ -55,7 +64,11 @@ public final class AgentTransitions {
             case WRAPUP_TASK_IND:
                 return checkTask(mrd, event, TaskStatus.ACTIVE, TaskStatus.PAUSED);
             case END_TASK_IND:
+            case MAX_TASK_LIFETIME_EXCEEDED_EVENT:
                 return checkTask(mrd, event, TaskStatus.values());
+            case AGENT_INTERRUPT_DONE_ACCEPTED_IND:
+                return mrd.interrupted() ? Optional.empty()
+                        : refuse(ArmStatus.NOT_INTERRUPTED, event, "is not interrupted in");
             default:
                 return Optional.empty();
         }
@@ -84,14 +97,18 @@ public final class AgentTransitions {
                     f.reasonCode() == null ? 0 : f.reasonCode(), mrd.taskLimit(), at);
             case CHANGE_MAX_TASK_LIMIT_REQ -> mrd.withFlags(true, mrd.routable(), mrd.ready(), mrd.notReadyReason(),
                     f.maxTaskLimit(), at);
-            case OFFER_TASK_IND -> mrd.withTask(new TaskEntry(f.taskId(), TaskStatus.OFFERED, at), at);
-            case START_TASK_IND -> moveTask(mrd, f.taskId(), TaskStatus.ACTIVE, at);
+            case OFFER_TASK_IND, OFFER_APPLICATION_TASK_REQ ->
+                    mrd.withTask(new TaskEntry(f.taskId(), TaskStatus.OFFERED, at), at);
+            case START_TASK_IND, START_APPLICATION_TASK_REQ -> moveTask(mrd, f.taskId(), TaskStatus.ACTIVE, at);
             case PAUSE_TASK_IND -> moveTask(mrd, f.taskId(), TaskStatus.PAUSED, at);
             case RESUME_TASK_IND -> moveTask(mrd, f.taskId(), TaskStatus.ACTIVE, at);
             case WRAPUP_TASK_IND -> moveTask(mrd, f.taskId(), TaskStatus.WRAPUP, at);
-            case END_TASK_IND -> mrd.withoutTask(f.taskId(), at);
-            case MEDIA_LOGIN_RESP, MAKE_AGENT_NOT_ROUTABLE_RESP, MAKE_AGENT_NOT_READY_RESP, CHANGE_MAX_TASK_LIMIT_RESP ->
-                    null;
+            case END_TASK_IND, MAX_TASK_LIFETIME_EXCEEDED_EVENT -> mrd.withoutTask(f.taskId(), at);
+            case AGENT_INTERRUPT_ACCEPTED_IND -> mrd.withInterrupted(true, at);
+            case AGENT_INTERRUPT_DONE_ACCEPTED_IND -> mrd.withInterrupted(false, at);
+            case MEDIA_LOGIN_RESP, MAKE_AGENT_NOT_ROUTABLE_RESP, MAKE_AGENT_NOT_READY_RESP, CHANGE_MAX_TASK_LIMIT_RESP,
+                    OFFER_APPLICATION_TASK_RESP, START_APPLICATION_TASK_RESP, AGENT_INTERRUPT_ADVISORY_EVENT,
+                    AGENT_INTERRUPT_UNACCEPTED_IND, AGENT_INTERRUPT_DONE_ADVISORY_EVENT, APP_PATH_DOMAIN_STATUS_EVENT -> null;
         };
         return next == null ? current : current.with(next);
     }

@@ -2,7 +2,7 @@ package dev.agentavailability.projection;
 
 import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.contract.config.SkillGroupConfig;
-import java.util.Collection;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -13,14 +13,14 @@ public final class AvailabilityCounter {
     }
 
     /** Counts of logged-in agents per skill group (configured and default groups). */
-    public static SortedMap<Integer, AvailabilityCounts> bySkillGroup(Collection<AgentState> agents, ConfigView config) {
+    public static SortedMap<Integer, AvailabilityCounts> bySkillGroup(PartitionProjection partition, ConfigView config) {
         SortedMap<Integer, AvailabilityCounts> counts = new TreeMap<>();
-        for (AgentState agent : agents) {
+        for (AgentState agent : partition.agents()) {
             for (AgentMrdState mrd : agent.mrds().values()) {
                 if (!mrd.loggedIn()) {
                     continue;
                 }
-                AvailabilityCounts one = countOne(agent, mrd, config);
+                AvailabilityCounts one = countOne(agent, mrd, config, partition.unavailableDomains());
                 for (SkillGroupConfig sg : config.skillGroupsOf(agent.icmAgentId(), mrd.mrdId())) {
                     counts.merge(sg.id(), one, AvailabilityCounts::plus);
                 }
@@ -30,20 +30,22 @@ public final class AvailabilityCounter {
     }
 
     /** Counts of logged-in agents per MRD, each agent once. */
-    public static SortedMap<Integer, AvailabilityCounts> byMrd(Collection<AgentState> agents, ConfigView config) {
+    public static SortedMap<Integer, AvailabilityCounts> byMrd(PartitionProjection partition, ConfigView config) {
         SortedMap<Integer, AvailabilityCounts> counts = new TreeMap<>();
-        for (AgentState agent : agents) {
+        for (AgentState agent : partition.agents()) {
             for (AgentMrdState mrd : agent.mrds().values()) {
                 if (mrd.loggedIn()) {
-                    counts.merge(mrd.mrdId(), countOne(agent, mrd, config), AvailabilityCounts::plus);
+                    counts.merge(mrd.mrdId(), countOne(agent, mrd, config, partition.unavailableDomains()),
+                            AvailabilityCounts::plus);
                 }
             }
         }
         return counts;
     }
 
-    private static AvailabilityCounts countOne(AgentState agent, AgentMrdState mrd, ConfigView config) {
-        Verdict verdict = AvailabilityRule.evaluate(agent, mrd.mrdId(), config);
+    private static AvailabilityCounts countOne(AgentState agent, AgentMrdState mrd, ConfigView config,
+            Set<Integer> unavailableDomains) {
+        Verdict verdict = AvailabilityRule.evaluate(agent, mrd.mrdId(), config, unavailableDomains);
         return new AvailabilityCounts(1,
                 mrd.ready() ? 1 : 0,
                 mrd.routable() ? 1 : 0,

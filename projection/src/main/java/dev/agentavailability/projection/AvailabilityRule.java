@@ -2,6 +2,7 @@ package dev.agentavailability.projection;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place that decides whether an agent is available for a new task in an MRD.
@@ -16,7 +17,10 @@ public final class AvailabilityRule {
     private AvailabilityRule() {
     }
 
-    public static Verdict evaluate(AgentState agent, int mrdId, ConfigView config) {
+    /**
+     * @param unavailableDomains MRDs whose domain the application path reports unavailable
+     */
+    public static Verdict evaluate(AgentState agent, int mrdId, ConfigView config, Set<Integer> unavailableDomains) {
         EnumSet<Unavailability> reasons = EnumSet.noneOf(Unavailability.class);
         AgentMrdState mrd = agent == null ? null : agent.mrds().get(mrdId);
         if (mrd == null || !mrd.loggedIn()) {
@@ -24,6 +28,9 @@ public final class AvailabilityRule {
         }
         if (!mrd.ready()) {
             reasons.add(Unavailability.NOT_READY);
+        }
+        if (mrd.interrupted()) {
+            reasons.add(Unavailability.INTERRUPTED);
         }
         if (mrd.atTaskLimit()) {
             reasons.add(Unavailability.AT_TASK_LIMIT);
@@ -37,7 +44,7 @@ public final class AvailabilityRule {
         if (!mrd.routable()) {
             reasons.add(Unavailability.NOT_ROUTABLE);
         }
-        if (!DomainStatus.isAvailable(config, mrdId)) {
+        if (unavailableDomains.contains(mrdId)) {
             reasons.add(Unavailability.DOMAIN_UNAVAILABLE);
         }
         return new Verdict(status, reasons);

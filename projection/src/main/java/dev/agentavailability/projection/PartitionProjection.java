@@ -3,9 +3,13 @@ package dev.agentavailability.projection;
 import dev.agentavailability.contract.arm.ArmEvent;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The agents of one agent-event partition and the offset up to which their events are applied.
@@ -16,28 +20,34 @@ public final class PartitionProjection {
 
     private final int partition;
     private final SortedMap<Integer, AgentState> agents;
+    private final SortedSet<Integer> unavailableDomains;
     private long nextOffset;
     private long anomalies;
     private Instant lastEventAt;
 
     public PartitionProjection(int partition) {
-        this(partition, 0, new TreeMap<>(), 0, null);
+        this(partition, 0, new TreeMap<>(), Set.of(), 0, null);
     }
 
-    public PartitionProjection(int partition, long nextOffset, SortedMap<Integer, AgentState> agents, long anomalies,
-            Instant lastEventAt) {
+    public PartitionProjection(int partition, long nextOffset, SortedMap<Integer, AgentState> agents,
+            Set<Integer> unavailableDomains, long anomalies, Instant lastEventAt) {
         this.partition = partition;
         this.nextOffset = nextOffset;
         this.agents = new TreeMap<>(agents);
+        this.unavailableDomains = new TreeSet<>(unavailableDomains);
         this.anomalies = anomalies;
         this.lastEventAt = lastEventAt;
     }
 
     /** What applying one record did. */
-    public sealed interface Outcome permits Applied, Refused, AlreadyApplied {
+    public sealed interface Outcome permits Applied, DomainStatusChanged, Refused, AlreadyApplied {
     }
 
     public record Applied(AgentState agent) implements Outcome {
+    }
+
+    /** The application path's report on an MRD: it changes every agent's availability there. */
+    public record DomainStatusChanged(int mrdId, boolean available) implements Outcome {
     }
 
     public record Refused(Anomaly anomaly) implements Outcome {
@@ -53,6 +63,15 @@ public final class PartitionProjection {
         }
         nextOffset = offset + 1;
         lastEventAt = event.occurredAt();
+        if (!event.message().isPerAgent()) {
+            boolean available = Boolean.TRUE.equals(event.fields().domainAvailable());
+            if (available) {
+                unavailableDomains.remove(event.mrdId());
+            } else {
+                unavailableDomains.add(event.mrdId());
+            }
+            return new DomainStatusChanged(event.mrdId(), available);
+        }
         AgentState agent = agents.get(event.icmAgentId());
         Optional<Refusal> refusal = AgentTransitions.check(agent, event);
         if (refusal.isPresent()) {
@@ -90,6 +109,11 @@ public final class PartitionProjection {
         return lastEventAt;
     }
 
+    /** MRDs whose domain the application path last reported unavailable. */
+    public Set<Integer> unavailableDomains() {
+        return Collections.unmodifiableSortedSet(unavailableDomains);
+    }
+
     public Optional<AgentState> agent(int icmAgentId) {
         return Optional.ofNullable(agents.get(icmAgentId));
     }
@@ -99,6 +123,6 @@ public final class PartitionProjection {
     }
 
     public PartitionProjection copy() {
-        return new PartitionProjection(partition, nextOffset, agents, anomalies, lastEventAt);
+        return new PartitionProjection(partition, nextOffset, agents, unavailableDomains, anomalies, lastEventAt);
     }
 }

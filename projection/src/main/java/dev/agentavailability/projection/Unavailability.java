@@ -13,5 +13,7 @@ public enum Unavailability {
     /** The application path reports the MRD unavailable (rttest flag D). */
     DOMAIN_UNAVAILABLE,
     /** Reserved, active or wrapping up on a task of a non-interruptible MRD elsewhere. */
-    BUSY_NON_INTERRUPTIBLE_ELSEWHERE
+    BUSY_NON_INTERRUPTIBLE_ELSEWHERE,
+    /** Interrupted here by a non-interruptible task of another MRD. */
+    INTERRUPTED
 }

@@ -75,10 +75,10 @@ class PartitionProjectionTest {
         for (int i = 0; i < 4; i++) {
             projection.apply(stream.get(i), i);
         }
-        var bySkillGroup = AvailabilityCounter.bySkillGroup(projection.agents(), config);
+        var bySkillGroup = AvailabilityCounter.bySkillGroup(projection, config);
         AvailabilityCounts expected = new AvailabilityCounts(1, 1, 1, 1, 0, 0, 1, 2);
         assertThat(bySkillGroup).containsOnlyKeys(6928, 6909);
         assertThat(bySkillGroup.get(6928)).isEqualTo(expected);
-        assertThat(AvailabilityCounter.byMrd(projection.agents(), config)).containsEntry(5000, expected);
+        assertThat(AvailabilityCounter.byMrd(projection, config)).containsEntry(5000, expected);
     }
 }

@@ -72,7 +72,14 @@ class RouterServiceTest {
                 .body("mrds[0].state", equalTo("NOT_ACTIVE"))
                 .body("mrds[0].taskLimit", equalTo(2))
                 .body("mrds[0].availableForNewTask", equalTo(true))
-                .body("mrds[0].skillGroupIds", equalTo(List.of(6928, 6909))));
+                .body("mrds[0].skillGroups.skillGroupId", equalTo(List.of(6928, 6909)))
+                .body("mrds[0].skillGroups.state", equalTo(List.of("NOT_ACTIVE", "NOT_ACTIVE")))
+                .body("mrds[0].skillGroups.configured", equalTo(List.of(true, false))));
+        given().accept(ContentType.TEXT).get("/agents/6420/status").then().statusCode(200)
+                .body(containsString("Agent CUCM.Agent_test (6420, periph# 15003)"))
+                .body(containsString("domain: ECE_Chat (5000), state = [na-0:2,RA], "))
+                .body(containsString("    CL na TEST_Chat (6928, periph# 70518)"))
+                .body(containsString("    L na CUCM.ECE_Chat.default.11006 (6909, periph# 54839)"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             int available = latest(6928).stream().mapToInt(a -> a.counts().available()).sum();

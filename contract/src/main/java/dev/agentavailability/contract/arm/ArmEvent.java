@@ -38,8 +38,12 @@ public record ArmEvent(
                 mrdId, icmAgentId, fields == null ? ArmFields.NONE : fields, source);
     }
 
-    /** The Kafka record key: the ICM agent id, so one agent's events share a partition. */
+    /**
+     * The Kafka record key: the ICM agent id, so one agent's events share a partition. A message about a
+     * whole MRD is written to every partition, keyed by its application path and MRD.
+     */
     public String key() {
-        return Integer.toString(icmAgentId);
+        return message.isPerAgent() ? Integer.toString(icmAgentId)
+                : "APP_PATH:" + fields.applicationPathId() + "/MRD:" + mrdId;
     }
 }

@@ -46,8 +46,10 @@ public final class ArmEventJson {
         if (e.mrdId() <= 0) {
             return "mrdId must be a positive MRD id, was " + e.mrdId();
         }
-        if (e.icmAgentId() <= 0) {
-            return "icmAgentId must be a positive ICM agent id, was " + e.icmAgentId();
+        if (e.message().isPerAgent() ? e.icmAgentId() <= 0 : e.icmAgentId() != 0) {
+            return e.message().isPerAgent()
+                    ? "icmAgentId must be a positive ICM agent id, was " + e.icmAgentId()
+                    : e.message() + " concerns a whole MRD, so icmAgentId must be 0, was " + e.icmAgentId();
         }
         String missing = e.message().requiredFields().stream()
                 .filter(f -> !f.isPresentIn(e.fields()))

@@ -13,7 +13,10 @@ public enum ArmField {
     REASON_CODE("reasonCode", ArmFields::reasonCode),
     TASK_ID("taskId", ArmFields::taskId),
     DISPOSITION("disposition", ArmFields::disposition),
-    STATUS("status", ArmFields::status);
+    STATUS("status", ArmFields::status),
+    INTERRUPTING_MRD_ID("interruptingMrdId", ArmFields::interruptingMrdId),
+    APPLICATION_PATH_ID("applicationPathId", ArmFields::applicationPathId),
+    DOMAIN_AVAILABLE("domainAvailable", ArmFields::domainAvailable);
 
     private final String jsonName;
     private final Function<ArmFields, Object> accessor;

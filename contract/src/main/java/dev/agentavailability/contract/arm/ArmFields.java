@@ -16,6 +16,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param taskId       task messages: the CCE task id
  * @param disposition  MEDIA_LOGOUT_IND / END_TASK_IND disposition (TCD CallDisposition)
  * @param status       *_RESP ARM status code, 0 = success
+ * @param interruptingMrdId AGENT_INTERRUPT_ADVISORY_EVENT: the non-interruptible MRD whose task interrupts
+ * @param applicationPathId APP_PATH_DOMAIN_STATUS_EVENT: the application path reporting
+ * @param domainAvailable   APP_PATH_DOMAIN_STATUS_EVENT: whether the MRD's domain is available on it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArmFields(
@@ -28,39 +31,53 @@ public record ArmFields(
         Integer reasonCode,
         TaskId taskId,
         Integer disposition,
-        Long status) {
+        Long status,
+        Integer interruptingMrdId,
+        Integer applicationPathId,
+        Boolean domainAvailable) {
 
-    public static final ArmFields NONE = new ArmFields(null, null, null, null, null, null, null, null, null, null);
+    public static final ArmFields NONE = new ArmFields(null,
+            null, null, null, null, null, null, null, null, null, null, null, null);
 
     public static ArmFields mediaLogin(int agentMode, boolean isAvailable, long maxTaskLimit, String agentInfo) {
-        return new ArmFields(agentMode, isAvailable, maxTaskLimit, agentInfo, null, null, null, null, null, null);
+        return new ArmFields(agentMode, isAvailable, maxTaskLimit, agentInfo, null, null, null,
+                null, null, null, null, null, null);
     }
 
     public static ArmFields maxTasks(long maxTasks) {
-        return new ArmFields(null, null, null, null, maxTasks, null, null, null, null, null);
+        return new ArmFields(null, null, null, null, maxTasks, null, null, null, null, null, null, null, null);
     }
 
     public static ArmFields makeRoutable(boolean makeRoutable) {
-        return new ArmFields(null, null, null, null, null, makeRoutable, null, null, null, null);
+        return new ArmFields(null, null, null, null, null, makeRoutable, null, null, null, null, null, null, null);
     }
 
     public static ArmFields reasonCode(int reasonCode) {
-        return new ArmFields(null, null, null, null, null, null, reasonCode, null, null, null);
+        return new ArmFields(null, null, null, null, null, null, reasonCode, null, null, null, null, null, null);
     }
 
     public static ArmFields task(TaskId taskId) {
-        return new ArmFields(null, null, null, null, null, null, null, taskId, null, null);
+        return new ArmFields(null, null, null, null, null, null, null, taskId, null, null, null, null, null);
     }
 
     public static ArmFields taskEnd(TaskId taskId, Integer disposition) {
-        return new ArmFields(null, null, null, null, null, null, null, taskId, disposition, null);
+        return new ArmFields(null, null, null, null, null, null, null, taskId, disposition, null, null, null, null);
     }
 
     public static ArmFields maxTaskLimit(long maxTaskLimit) {
-        return new ArmFields(null, null, maxTaskLimit, null, null, null, null, null, null, null);
+        return new ArmFields(null, null, maxTaskLimit, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public static ArmFields interrupt(Integer interruptingMrdId) {
+        return new ArmFields(null, null, null, null, null, null, null, null, null, null, interruptingMrdId, null, null);
+    }
+
+    public static ArmFields domainStatus(int applicationPathId, boolean domainAvailable) {
+        return new ArmFields(null, null, null, null, null, null, null, null, null, null, null, applicationPathId,
+                domainAvailable);
     }
 
     public static ArmFields disposition(Integer disposition) {
-        return new ArmFields(null, null, null, null, null, null, null, null, disposition, null);
+        return new ArmFields(null, null, null, null, null, null, null, null, disposition, null, null, null, null);
     }
 }

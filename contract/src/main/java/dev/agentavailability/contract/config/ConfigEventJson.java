@@ -32,6 +32,9 @@ public final class ConfigEventJson {
         if (e.eventId() == null || e.occurredAt() == null || e.op() == null || e.kind() == null) {
             return "eventId, occurredAt, op and kind are required";
         }
+        if (e.id() <= 0) {
+            return "id must be a positive id, was " + e.id();
+        }
         if (e.op() == ConfigEvent.Op.UPSERT) {
             if (e.item() == null) {
                 return "UPSERT needs an item";

@@ -80,8 +80,8 @@ public class AvailabilityPublisher {
     private void publish(PartitionProjection projection, boolean full) {
         ConfigView view = config.current();
         int partition = projection.partition();
-        SortedMap<Integer, AvailabilityCounts> bySkillGroup = AvailabilityCounter.bySkillGroup(projection.agents(), view);
-        SortedMap<Integer, AvailabilityCounts> byMrd = AvailabilityCounter.byMrd(projection.agents(), view);
+        SortedMap<Integer, AvailabilityCounts> bySkillGroup = AvailabilityCounter.bySkillGroup(projection, view);
+        SortedMap<Integer, AvailabilityCounts> byMrd = AvailabilityCounter.byMrd(projection, view);
         List<Uni<Void>> sends = new ArrayList<>();
         Map<String, AvailabilityCounts> sent = new HashMap<>();
         for (int sg : skillGroupKeys(view, bySkillGroup, partition)) {

@@ -1,7 +1,6 @@
 package dev.agentavailability.router.availability;
 
 import dev.agentavailability.contract.availability.AvailabilityCounts;
-import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.AvailabilityCounter;
 import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -45,10 +43,10 @@ public class AvailabilityResource {
     }
 
     private AvailabilityCounts sum(int id,
-            BiFunction<Collection<AgentState>, ConfigView, SortedMap<Integer, AvailabilityCounts>> counter) {
+            BiFunction<PartitionProjection, ConfigView, SortedMap<Integer, AvailabilityCounts>> counter) {
         AvailabilityCounts total = AvailabilityCounts.ZERO;
         for (PartitionProjection p : store.partitions()) {
-            total = total.plus(counter.apply(p.agents(), config.current()).getOrDefault(id, AvailabilityCounts.ZERO));
+            total = total.plus(counter.apply(p, config.current()).getOrDefault(id, AvailabilityCounts.ZERO));
         }
         return total;
     }

@@ -15,7 +15,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.hibernate.Session;
 
 /**
@@ -46,9 +48,11 @@ public class ProjectionRepository {
                             "insert into anomaly (partition_id, event_offset, event_id, icm_agent_id, mrd_id, message, arm_status, reason, occurred_at) "
                                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
                     PreparedStatement checkpoint = connection.prepareStatement(
-                            "insert into partition_checkpoint (topic, partition_id, next_offset, anomalies, last_event_at) values (?, ?, ?, ?, ?) "
+                            "insert into partition_checkpoint (topic, partition_id, next_offset, anomalies, last_event_at, "
+                                    + "unavailable_domains) values (?, ?, ?, ?, ?, ?) "
                                     + "on conflict (topic, partition_id) do update set next_offset = excluded.next_offset, "
-                                    + "anomalies = excluded.anomalies, last_event_at = excluded.last_event_at")) {
+                                    + "anomalies = excluded.anomalies, last_event_at = excluded.last_event_at, "
+                                    + "unavailable_domains = excluded.unavailable_domains")) {
                 for (PartitionChanges changes : batch) {
                     PartitionProjection p = changes.after();
                     for (AgentState agent : changes.changedAgents()) {
@@ -75,6 +79,7 @@ public class ProjectionRepository {
                     checkpoint.setLong(3, p.nextOffset());
                     checkpoint.setLong(4, p.anomalies());
                     checkpoint.setTimestamp(5, p.lastEventAt() == null ? null : Timestamp.from(p.lastEventAt()));
+                    checkpoint.setArray(6, connection.createArrayOf("integer", p.unavailableDomains().toArray()));
                     checkpoint.addBatch();
                 }
                 agents.executeBatch();
@@ -91,9 +96,11 @@ public class ProjectionRepository {
             long[] next = {0};
             long[] anomalies = {0};
             Instant[] lastEventAt = {null};
+            Set<Integer> unavailableDomains = new TreeSet<>();
             em.unwrap(Session.class).doWork(connection -> {
                 try (PreparedStatement cp = connection.prepareStatement(
-                        "select next_offset, anomalies, last_event_at from partition_checkpoint where topic = ? and partition_id = ?")) {
+                        "select next_offset, anomalies, last_event_at, unavailable_domains from partition_checkpoint "
+                                + "where topic = ? and partition_id = ?")) {
                     cp.setString(1, topic);
                     cp.setInt(2, partition);
                     try (ResultSet rs = cp.executeQuery()) {
@@ -102,6 +109,7 @@ public class ProjectionRepository {
                             anomalies[0] = rs.getLong(2);
                             Timestamp ts = rs.getTimestamp(3);
                             lastEventAt[0] = ts == null ? null : ts.toInstant();
+                            unavailableDomains.addAll(List.of((Integer[]) rs.getArray(4).getArray()));
                         }
                     }
                 }
@@ -116,7 +124,8 @@ public class ProjectionRepository {
                     }
                 }
             });
-            return new PartitionProjection(partition, next[0], agents, anomalies[0], lastEventAt[0]);
+            return new PartitionProjection(partition, next[0], agents, unavailableDomains, anomalies[0],
+                    lastEventAt[0]);
         });
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** The raw projection of the owned partitions with their offsets, and the anomalies recorded. */
 @Path("/projection")
@@ -21,7 +22,7 @@ import java.util.List;
 public class ProjectionResource {
 
     public record PartitionView(int partition, long nextOffset, long anomalies, Instant lastEventAt,
-            Collection<AgentState> agents) {
+            Set<Integer> unavailableDomains, Collection<AgentState> agents) {
     }
 
     private final ProjectionStore store;
@@ -44,6 +45,7 @@ public class ProjectionResource {
     }
 
     static PartitionView view(PartitionProjection p) {
-        return new PartitionView(p.partition(), p.nextOffset(), p.anomalies(), p.lastEventAt(), p.agents());
+        return new PartitionView(p.partition(), p.nextOffset(), p.anomalies(), p.lastEventAt(), p.unavailableDomains(),
+                p.agents());
     }
 }

@@ -1,6 +1,5 @@
 package dev.agentavailability.router.projection;
 
-import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.PartitionProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -34,12 +33,8 @@ public class ProjectionStore {
         return owned.values().stream().sorted((a, b) -> Integer.compare(a.partition(), b.partition())).toList();
     }
 
-    public Optional<AgentState> agent(int icmAgentId) {
-        return owned.values().stream().map(p -> p.agent(icmAgentId)).flatMap(Optional::stream).findFirst();
-    }
-
-    public Optional<Integer> partitionOf(int icmAgentId) {
-        return owned.values().stream().filter(p -> p.agent(icmAgentId).isPresent())
-                .map(PartitionProjection::partition).findFirst();
+    /** The owned partition that holds the agent, if any. */
+    public Optional<PartitionProjection> partitionHolding(int icmAgentId) {
+        return owned.values().stream().filter(p -> p.agent(icmAgentId).isPresent()).findFirst();
     }
 }

@@ -1,0 +1,127 @@
+package dev.agentavailability.availctl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** GET requests to router-service; every failure becomes a one-line {@link CliFailure}. */
+public final class RouterClient {
+
+    /** An HTTP answer. */
+    public record Answer(int status, String contentType, String body) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The {@code detail} (else {@code title}) of a problem+json body, else the body's first line. */
+        public String problem() {
+            return problemDetail(body).orElseGet(() -> {
+                String text = body == null ? "" : body.strip();
+                return text.isEmpty() ? "HTTP " + status : text.lines().findFirst().orElse(text);
+            });
+        }
+    }
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String baseUrl;
+    private final URI base;
+    private final HttpClient http;
+
+    /**
+     * A client for router-service at the given base URL.
+     *
+     * @throws CliFailure (bad input) when the URL is not an http or https URL
+     */
+    public RouterClient(String baseUrl) throws CliFailure {
+        String trimmed = baseUrl.strip().replaceAll("/+$", "");
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException invalid) {
+            throw CliFailure.badInput("--router '" + baseUrl + "' is not a URL: " + invalid.getMessage());
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+            throw CliFailure.badInput("--router '" + baseUrl + "' is not an http(s) URL such as "
+                    + RouterOptions.DEFAULT_URL);
+        }
+        this.baseUrl = trimmed;
+        this.base = uri;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+    }
+
+    /** The base URL as the operator gave it, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * GETs a path below the base URL.
+     *
+     * @throws CliFailure (failure) when router-service cannot be reached or does not answer in time
+     */
+    public Answer get(String path, String accept) throws CliFailure {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", accept)
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (HttpConnectTimeoutException | ConnectException notThere) {
+            throw unreachable();
+        } catch (HttpTimeoutException slow) {
+            throw CliFailure.failure("router-service at " + baseUrl + " did not answer within "
+                    + REQUEST_TIMEOUT.toSeconds() + " s");
+        } catch (IOException broken) {
+            if (broken.getCause() instanceof ConnectException) {
+                throw unreachable();
+            }
+            throw CliFailure.failure("router-service at " + baseUrl + " failed: " + broken);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw CliFailure.failure("interrupted while waiting for router-service at " + baseUrl);
+        }
+    }
+
+    private CliFailure unreachable() {
+        return CliFailure.failure("router-service at " + baseUrl + " is not reachable (is the lab running?)");
+    }
+
+    /** The {@code detail}, else the {@code title}, of a problem+json text. */
+    static Optional<String> problemDetail(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode problem = MAPPER.readTree(body);
+            for (String member : new String[] {"detail", "title"}) {
+                JsonNode value = problem.path(member);
+                if (value.isTextual() && !value.asText().isBlank()) {
+                    return Optional.of(value.asText());
+                }
+            }
+        } catch (IOException notJson) {
+            // not a problem body
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.agentavailability.availctl;
+
+import picocli.CommandLine.Option;
+
+/** {@code --router URL}, for every subcommand that asks router-service. */
+public final class RouterOptions {
+
+    /** Where the lab runs router-service. */
+    public static final String DEFAULT_URL = "http://localhost:8082";
+
+    /** The environment variable that overrides {@link #DEFAULT_URL}. */
+    public static final String ENVIRONMENT = "AVAILCTL_ROUTER";
+
+    @Option(names = "--router", paramLabel = "URL", defaultValue = "${env:" + ENVIRONMENT + ":-" + DEFAULT_URL + "}",
+            description = "router-service base URL (default: ${DEFAULT-VALUE}; set " + ENVIRONMENT
+                    + " to change it).")
+    String router;
+
+    /** The URL given, else the environment's, else the default (also when either is blank). */
+    public String url() {
+        return router == null || router.isBlank() ? DEFAULT_URL : router.strip();
+    }
+
+    /** A client for that URL. */
+    public RouterClient client() throws CliFailure {
+        return new RouterClient(url());
+    }
+}
