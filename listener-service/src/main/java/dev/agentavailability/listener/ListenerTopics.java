@@ -38,8 +38,6 @@ public interface ListenerTopics {
                 Topics.CONFIG, config(),
                 Topics.SKILL_GROUP_AVAILABILITY, skillGroups(),
                 Topics.MRD_AVAILABILITY, mrds());
-        return Topics.all(agentEventPartitions).stream()
-                .map(spec -> new TopicSpec(names.get(spec.name()), spec.partitions(), spec.configs()))
-                .toList();
+        return Topics.all(agentEventPartitions, names);
     }
 }

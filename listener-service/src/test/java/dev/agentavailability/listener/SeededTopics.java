@@ -30,7 +30,10 @@ public class SeededTopics implements QuarkusTestResourceLifecycleManager {
     public static final int VOICE = 1;
     public static final int APPLICATION_PATH = 5001;
     /** Agents configured in TEST_Chat (6928), one per test so that tests do not depend on each other. */
-    public static final List<Integer> CHAT_AGENTS = List.of(6420, 6421, 6422, 6423, 6424, 6425, 6426, 6427, 6428);
+    public static final List<Integer> CHAT_AGENTS = List.of(6420, 6421, 6422, 6423, 6424, 6425, 6426, 6427, 6428,
+            6430, 6431, 6432, 6433, 6434, 6435);
+    /** The agent of the tech note's MEDIA_LOGIN_REQ dump (AgentInfo "1005"), configured in TEST_Chat. */
+    public static final int DUMP_LOGIN_AGENT = 5033;
     public static final int REBUILT_AGENT = 7001;
     /** The largest invoke id on the agent-event topic before the listener starts. */
     public static final long LAST_SEEDED_INVOKE_ID = 500_000;
@@ -74,6 +77,7 @@ public class SeededTopics implements QuarkusTestResourceLifecycleManager {
             items.add(new AgentConfig(agent, "agent." + agent, 15000 + agent % 1000, List.of(6274, 6928)));
         }
         items.add(new AgentConfig(REBUILT_AGENT, "agent.rebuilt", 17001, List.of(6928)));
+        items.add(new AgentConfig(DUMP_LOGIN_AGENT, "agent.1005", 15033, List.of(6928)));
         return items;
     }
 

@@ -1,13 +1,11 @@
 package dev.agentavailability.router;
 
 import dev.agentavailability.contract.topic.TopicAdmin;
-import dev.agentavailability.contract.topic.TopicSpec;
 import dev.agentavailability.contract.topic.Topics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,9 +23,6 @@ public class TopicSetup {
                 Topics.CONFIG, topics.config(),
                 Topics.SKILL_GROUP_AVAILABILITY, topics.skillGroups(),
                 Topics.MRD_AVAILABILITY, topics.mrds());
-        List<TopicSpec> specs = Topics.all(partitions).stream()
-                .map(spec -> new TopicSpec(names.get(spec.name()), spec.partitions(), spec.configs()))
-                .toList();
-        TopicAdmin.ensure(bootstrap, specs);
+        TopicAdmin.ensure(bootstrap, Topics.all(partitions, names));
     }
 }

@@ -19,6 +19,9 @@ public final class Topics {
     /** MRD availability per agent-event partition, compacted, key = mrdId/partition. */
     public static final String MRD_AVAILABILITY = "availability.mrds";
 
+    /** Chat steps (started, assigned, offered, abandoned, timed out), key = entry point id. */
+    public static final String CHAT_EVENTS = "chat.events";
+
     /** Header of a dead-letter record that says why it was refused. */
     public static final String DLQ_REASON_HEADER = "dead-letter-reason";
     public static final String DLQ_TOPIC_HEADER = "dead-letter-topic";
@@ -32,12 +35,21 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Every topic under the names a service is configured with (default name → configured name). */
+    public static List<TopicSpec> all(int agentEventPartitions, Map<String, String> configuredNames) {
+        return all(agentEventPartitions).stream()
+                .map(spec -> new TopicSpec(configuredNames.getOrDefault(spec.name(), spec.name()), spec.partitions(),
+                        spec.configs()))
+                .toList();
+    }
+
     /** Every topic, with the agent-event topic split into the given number of partitions. */
     public static List<TopicSpec> all(int agentEventPartitions) {
         return List.of(
                 new TopicSpec(AGENT_EVENTS, agentEventPartitions, KEEP_FOREVER),
                 new TopicSpec(AGENT_EVENTS_DLQ, 1, KEEP_FOREVER),
                 new TopicSpec(CONFIG, 1, KEEP_FOREVER),
+                new TopicSpec(CHAT_EVENTS, 3, KEEP_FOREVER),
                 new TopicSpec(SKILL_GROUP_AVAILABILITY, 3, COMPACTED),
                 new TopicSpec(MRD_AVAILABILITY, 3, COMPACTED));
     }

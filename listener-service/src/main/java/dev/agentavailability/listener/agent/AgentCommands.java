@@ -22,46 +22,66 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Runs an agent action as the ARM client would send it: checks it against the agent's state (and, for a
- * login, against the reference data), publishes the event, and only once Kafka has acknowledged it applies
- * it to the agent's state. One agent's actions run one at a time; different agents' run in parallel.
+ * Runs an ARM message as the ARM client would send it, whether it comes from an agent action or from
+ * {@code POST /arm}: checks it against the agent's state (and, for a login or a domain status, against the
+ * reference data), publishes the event, and only once Kafka has acknowledged it applies it to the agent's
+ * state. One agent's messages run one at a time; different agents' run in parallel. MRD-wide messages
+ * (a domain status) run one at a time among themselves and change no agent.
  */
 @Singleton
 public class AgentCommands {
 
     private static final Logger LOG = Logger.getLogger(AgentCommands.class);
+    /** The lock of messages about a whole MRD; no agent has id 0. */
+    private static final int MRD_WIDE = 0;
 
     private final AgentStates states;
     private final AgentLocks locks = new AgentLocks();
     private final InvokeIds invokeIds;
+    private final SentRequests sentRequests;
     private final ReferenceData referenceData;
     private final LoginPolicy loginPolicy;
     private final ArmEventPublisher publisher;
     private final ListenerStatus status;
     private final Clock clock = Clock.systemUTC();
 
-    public AgentCommands(AgentStates states, InvokeIds invokeIds, ReferenceData referenceData,
-            ArmEventPublisher publisher, ListenerStatus status, ListenerSettings settings) {
+    public AgentCommands(AgentStates states, InvokeIds invokeIds, SentRequests sentRequests,
+            ReferenceData referenceData, ArmEventPublisher publisher, ListenerStatus status,
+            ListenerSettings settings) {
         this.states = states;
         this.invokeIds = invokeIds;
+        this.sentRequests = sentRequests;
         this.referenceData = referenceData;
         this.loginPolicy = new LoginPolicy(settings.applicationPathId());
         this.publisher = publisher;
         this.status = status;
     }
 
+    /**
+     * Checks, publishes and applies one message; the event's time is now, its invoke id the request's or,
+     * when the request has none, the listener's next.
+     *
+     * @throws ProblemException 409 with the ARM status when the message is refused, 503 when the listener is
+     *                          not ready or Kafka did not acknowledge the event
+     */
     public Published run(ArmRequest request) {
         requireReady();
-        return locks.withLock(request.icmAgentId(), () -> {
-            ArmEvent event = request.toEvent(invokeIds.next(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        int lock = request.message().isPerAgent() ? request.icmAgentId() : MRD_WIDE;
+        return locks.withLock(lock, () -> {
+            long invokeId = request.invokeId() != null ? request.invokeId() : invokeIds.next();
+            ArmEvent event = request.toEvent(invokeId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
             AgentState current = states.get(request.icmAgentId()).orElse(null);
-            Optional<Refusal> refusal = policyRefusal(request).or(() -> AgentTransitions.check(current, event));
+            Optional<Refusal> refusal = policyRefusal(event).or(() -> AgentTransitions.check(current, event));
             if (refusal.isPresent()) {
                 throw ArmRefusals.conflict(refusal.get());
             }
-            Publication stored = publish(event);
-            states.put(AgentTransitions.apply(current, event));
-            return new Published(List.of(PublishedEvent.of(event, stored)));
+            List<Publication> stored = publish(event);
+            if (event.message().isPerAgent()) {
+                states.put(AgentTransitions.apply(current, event));
+            }
+            invokeIds.seedAbove(invokeId);
+            sentRequests.remember(event);
+            return new Published(stored.stream().map(at -> PublishedEvent.of(event, at)).toList());
         });
     }
 
@@ -71,14 +91,25 @@ public class AgentCommands {
                 "agent " + icmAgentId + " has no ARM event on the agent-event topic")));
     }
 
-    private Optional<Refusal> policyRefusal(ArmRequest request) {
-        if (request.message() != ArmMessage.MEDIA_LOGIN_REQ) {
-            return Optional.empty();
-        }
-        return referenceData.read(view -> loginPolicy.check(view, request.icmAgentId(), request.mrdId()));
+    /** Answers 503 unless agent states are rebuilt and the reference data is caught up. */
+    public void requireReady() {
+        status.notReadyBecause().ifPresent(why -> {
+            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "not ready: " + why));
+        });
     }
 
-    private Publication publish(ArmEvent event) {
+    private Optional<Refusal> policyRefusal(ArmEvent event) {
+        if (event.message() == ArmMessage.MEDIA_LOGIN_REQ) {
+            return referenceData.read(view -> loginPolicy.check(view, event.icmAgentId(), event.mrdId()));
+        }
+        if (event.message() == ArmMessage.APP_PATH_DOMAIN_STATUS_EVENT) {
+            return referenceData.read(view -> DomainStatusPolicy.check(view,
+                    event.fields().applicationPathId(), event.mrdId()));
+        }
+        return Optional.empty();
+    }
+
+    private List<Publication> publish(ArmEvent event) {
         try {
             return publisher.publish(event);
         } catch (PublishFailedException e) {
@@ -89,11 +120,5 @@ public class AgentCommands {
             throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
                     event.message() + " was not published: " + e.getMessage()));
         }
-    }
-
-    private void requireReady() {
-        status.notReadyBecause().ifPresent(why -> {
-            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "not ready: " + why));
-        });
     }
 }

@@ -1,6 +1,5 @@
 package dev.agentavailability.listener.agent;
 
-import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.projection.AgentState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
  * Agent actions, as an agent console asks the ECE listener for them; each becomes one ARM event on the
  * agent-event topic. The answer comes once Kafka has acknowledged the event. Actions that carry no body
  * accept any content type; the others read JSON, and their body is optional where the ARM fields have defaults.
+ * Several actions share one method whose path segment names the ARM message ({@link ArmRequests}).
  */
 @Path("/agents/{icmAgentId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -81,6 +81,14 @@ public class AgentResource {
         return commands.run(ArmRequests.notReady(icmAgentId, mrdId, body));
     }
 
+    /** AGENT_INTERRUPT_ACCEPTED_IND, AGENT_INTERRUPT_UNACCEPTED_IND, AGENT_INTERRUPT_DONE_ACCEPTED_IND. */
+    @POST
+    @Path("/mrds/{mrdId}/{action: " + ArmRequests.INTERRUPT_ACTIONS + "}")
+    public Published interrupt(@PathParam("icmAgentId") @Positive int icmAgentId,
+            @PathParam("mrdId") @Positive int mrdId, @PathParam("action") String action) {
+        return commands.run(ArmRequests.interrupt(action, icmAgentId, mrdId));
+    }
+
     @PUT
     @Path("/mrds/{mrdId}/task-limit")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,39 +97,13 @@ public class AgentResource {
         return commands.run(ArmRequests.taskLimit(icmAgentId, mrdId, body));
     }
 
+    /** OFFER/START/PAUSE/RESUME/WRAPUP_TASK_IND; OFFER/START_APPLICATION_TASK_REQ for tasks the application chose. */
     @POST
-    @Path("/mrds/{mrdId}/tasks/{taskId}/offer")
-    public Published offer(@PathParam("icmAgentId") @Positive int icmAgentId,
-            @PathParam("mrdId") @Positive int mrdId, @PathParam("taskId") String taskId) {
-        return commands.run(ArmRequests.task(ArmMessage.OFFER_TASK_IND, icmAgentId, mrdId, taskId));
-    }
-
-    @POST
-    @Path("/mrds/{mrdId}/tasks/{taskId}/start")
-    public Published start(@PathParam("icmAgentId") @Positive int icmAgentId,
-            @PathParam("mrdId") @Positive int mrdId, @PathParam("taskId") String taskId) {
-        return commands.run(ArmRequests.task(ArmMessage.START_TASK_IND, icmAgentId, mrdId, taskId));
-    }
-
-    @POST
-    @Path("/mrds/{mrdId}/tasks/{taskId}/pause")
-    public Published pause(@PathParam("icmAgentId") @Positive int icmAgentId,
-            @PathParam("mrdId") @Positive int mrdId, @PathParam("taskId") String taskId) {
-        return commands.run(ArmRequests.task(ArmMessage.PAUSE_TASK_IND, icmAgentId, mrdId, taskId));
-    }
-
-    @POST
-    @Path("/mrds/{mrdId}/tasks/{taskId}/resume")
-    public Published resume(@PathParam("icmAgentId") @Positive int icmAgentId,
-            @PathParam("mrdId") @Positive int mrdId, @PathParam("taskId") String taskId) {
-        return commands.run(ArmRequests.task(ArmMessage.RESUME_TASK_IND, icmAgentId, mrdId, taskId));
-    }
-
-    @POST
-    @Path("/mrds/{mrdId}/tasks/{taskId}/wrapup")
-    public Published wrapup(@PathParam("icmAgentId") @Positive int icmAgentId,
-            @PathParam("mrdId") @Positive int mrdId, @PathParam("taskId") String taskId) {
-        return commands.run(ArmRequests.task(ArmMessage.WRAPUP_TASK_IND, icmAgentId, mrdId, taskId));
+    @Path("/mrds/{mrdId}/tasks/{taskId}/{action: " + ArmRequests.TASK_ACTIONS + "}")
+    public Published task(@PathParam("icmAgentId") @Positive int icmAgentId,
+            @PathParam("mrdId") @Positive int mrdId, @PathParam("taskId") String taskId,
+            @PathParam("action") String action) {
+        return commands.run(ArmRequests.task(ArmRequests.taskAction(action), icmAgentId, mrdId, taskId));
     }
 
     @POST

@@ -6,8 +6,24 @@ import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.listener.ListenerSettings;
 import java.time.Instant;
 
-/** An agent action as the ARM message it becomes, before it gets an invoke id and a time. */
-public record ArmRequest(ArmMessage message, int icmAgentId, int mrdId, ArmFields fields) {
+/**
+ * An ARM message as the listener is asked to send it, before it gets a time (and, unless the caller gives
+ * one, an invoke id).
+ *
+ * @param invokeId the invoke id the message carries (an ECE frame's, or 0 for a server event), or null for
+ *                 the listener's next one (an agent action)
+ */
+public record ArmRequest(ArmMessage message, Long invokeId, int icmAgentId, int mrdId, ArmFields fields) {
+
+    /** An agent action: the listener numbers it. */
+    public ArmRequest(ArmMessage message, int icmAgentId, int mrdId, ArmFields fields) {
+        this(message, null, icmAgentId, mrdId, fields);
+    }
+
+    /** The message of an event read from the wire or from JSON, keeping its invoke id. */
+    public static ArmRequest of(ArmEvent event) {
+        return new ArmRequest(event.message(), event.invokeId(), event.icmAgentId(), event.mrdId(), event.fields());
+    }
 
     public ArmEvent toEvent(long invokeId, Instant at) {
         return ArmEvent.of(message, at, invokeId, mrdId, icmAgentId, fields, ListenerSettings.SOURCE);

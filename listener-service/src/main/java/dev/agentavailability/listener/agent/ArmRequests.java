@@ -12,6 +12,24 @@ import java.util.Map;
 /** Turns the bodies of agent actions into ARM requests, filling in what the ECE listener sends by default. */
 final class ArmRequests {
 
+    /** The task actions of the REST API (path segment → message), as a JAX-RS path pattern. */
+    static final String TASK_ACTIONS = "offer|start|pause|resume|wrapup|offer-application|start-application";
+    /** The interrupt answers of the REST API, as a JAX-RS path pattern. */
+    static final String INTERRUPT_ACTIONS = "interrupt-accepted|interrupt-unaccepted|interrupt-done-accepted";
+
+    private static final Map<String, ArmMessage> TASK_MESSAGES = Map.of(
+            "offer", ArmMessage.OFFER_TASK_IND,
+            "start", ArmMessage.START_TASK_IND,
+            "pause", ArmMessage.PAUSE_TASK_IND,
+            "resume", ArmMessage.RESUME_TASK_IND,
+            "wrapup", ArmMessage.WRAPUP_TASK_IND,
+            "offer-application", ArmMessage.OFFER_APPLICATION_TASK_REQ,
+            "start-application", ArmMessage.START_APPLICATION_TASK_REQ);
+    private static final Map<String, ArmMessage> INTERRUPT_MESSAGES = Map.of(
+            "interrupt-accepted", ArmMessage.AGENT_INTERRUPT_ACCEPTED_IND,
+            "interrupt-unaccepted", ArmMessage.AGENT_INTERRUPT_UNACCEPTED_IND,
+            "interrupt-done-accepted", ArmMessage.AGENT_INTERRUPT_DONE_ACCEPTED_IND);
+
     private ArmRequests() {
     }
 
@@ -51,7 +69,16 @@ final class ArmRequests {
                 ArmFields.maxTaskLimit(body.maxTaskLimit()));
     }
 
-    /** OFFER/START/PAUSE/RESUME/WRAPUP_TASK_IND. */
+    static ArmMessage taskAction(String action) {
+        return action(TASK_MESSAGES, action);
+    }
+
+    /** The client's answer to an interrupt advisory, or to the end of the interrupt. */
+    static ArmRequest interrupt(String action, int agent, int mrd) {
+        return new ArmRequest(action(INTERRUPT_MESSAGES, action), agent, mrd, ArmFields.NONE);
+    }
+
+    /** OFFER/START/PAUSE/RESUME/WRAPUP_TASK_IND, OFFER/START_APPLICATION_TASK_REQ. */
     static ArmRequest task(ArmMessage message, int agent, int mrd, String taskId) {
         return new ArmRequest(message, agent, mrd, ArmFields.task(taskId(taskId)));
     }
@@ -59,6 +86,15 @@ final class ArmRequests {
     static ArmRequest endTask(int agent, int mrd, String taskId, Bodies.EndTask body) {
         Integer disposition = body == null ? null : body.disposition();
         return new ArmRequest(ArmMessage.END_TASK_IND, agent, mrd, ArmFields.taskEnd(taskId(taskId), disposition));
+    }
+
+    private static ArmMessage action(Map<String, ArmMessage> actions, String action) {
+        ArmMessage message = actions.get(action);
+        if (message == null) {
+            // The path pattern lets only the known actions through.
+            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no action '" + action + "'"));
+        }
+        return message;
     }
 
     static TaskId taskId(String text) {

@@ -37,11 +37,19 @@ final class AgentEventRebuild {
     private final Consumer<String, String> consumer;
     private final String topic;
     private final Duration stallTimeout;
+    private final java.util.function.Consumer<ArmEvent> onApplied;
 
     AgentEventRebuild(Consumer<String, String> consumer, String topic, Duration stallTimeout) {
+        this(consumer, topic, stallTimeout, event -> { });
+    }
+
+    /** @param onApplied told of every event the rebuild applies, in each partition's order */
+    AgentEventRebuild(Consumer<String, String> consumer, String topic, Duration stallTimeout,
+            java.util.function.Consumer<ArmEvent> onApplied) {
         this.consumer = consumer;
         this.topic = topic;
         this.stallTimeout = stallTimeout;
+        this.onApplied = onApplied;
     }
 
     Result run() {
@@ -92,8 +100,12 @@ final class AgentEventRebuild {
                     continue;
                 }
                 maxInvokeId = Math.max(maxInvokeId, decoded.value().invokeId());
+                // An MRD-wide record (a domain status, on every partition) changes no agent; the projection
+                // notes it as a domain status and the agents stay as they are.
                 if (projection.apply(decoded.value(), record.offset()) instanceof PartitionProjection.Refused r) {
                     LOG.debugf("refused agent event at %s offset %d: %s", tp, record.offset(), r.anomaly());
+                } else {
+                    onApplied.accept(decoded.value());
                 }
             }
         }

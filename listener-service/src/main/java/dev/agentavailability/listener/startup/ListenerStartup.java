@@ -6,6 +6,7 @@ import dev.agentavailability.listener.ListenerStatus;
 import dev.agentavailability.listener.ListenerTopics;
 import dev.agentavailability.listener.agent.AgentStates;
 import dev.agentavailability.listener.agent.InvokeIds;
+import dev.agentavailability.listener.agent.SentRequests;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * Start-up in the background, so that the HTTP server and health checks answer meanwhile: create missing
  * topics, note where the config topic ends, rebuild agent states from the agent-event topic and seed the
- * invoke id counter. Retried until it succeeds; the listener is not ready before.
+ * invoke id counter and the requests that responses may answer. Retried until it succeeds; the listener is not
+ * ready before.
  */
 @Singleton
 public class ListenerStartup {
@@ -39,12 +41,13 @@ public class ListenerStartup {
     private final ListenerStatus status;
     private final AgentStates states;
     private final InvokeIds invokeIds;
+    private final SentRequests sentRequests;
     private volatile Thread worker;
 
     public ListenerStartup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "availability.agent-events.partitions", defaultValue = "6") int agentEventPartitions,
             ListenerTopics topics, ListenerSettings settings, ListenerStatus status, AgentStates states,
-            InvokeIds invokeIds) {
+            InvokeIds invokeIds, SentRequests sentRequests) {
         this.bootstrap = bootstrap;
         this.agentEventPartitions = agentEventPartitions;
         this.topics = topics;
@@ -52,6 +55,7 @@ public class ListenerStartup {
         this.status = status;
         this.states = states;
         this.invokeIds = invokeIds;
+        this.sentRequests = sentRequests;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -93,8 +97,8 @@ public class ListenerStartup {
             status.configEndAtStart(configEnd);
 
             long started = System.nanoTime();
-            AgentEventRebuild.Result rebuilt = new AgentEventRebuild(consumer, topics.agentEvents(), STALL_TIMEOUT)
-                    .run();
+            AgentEventRebuild.Result rebuilt = new AgentEventRebuild(consumer, topics.agentEvents(), STALL_TIMEOUT,
+                    sentRequests::remember).run();
             states.replaceAll(rebuilt.agents());
             invokeIds.seedAbove(rebuilt.maxInvokeId());
             status.agentsRebuilt();

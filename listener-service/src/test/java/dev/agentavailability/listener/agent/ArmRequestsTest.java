@@ -92,4 +92,20 @@ class ArmRequestsTest {
                     .isEqualTo(event);
         }
     }
+
+    @Test
+    void theTaskAndInterruptActionsNameTheirMessages() {
+        assertThat(ArmRequests.taskAction("offer-application")).isEqualTo(ArmMessage.OFFER_APPLICATION_TASK_REQ);
+        assertThat(ArmRequests.taskAction("start-application")).isEqualTo(ArmMessage.START_APPLICATION_TASK_REQ);
+        assertThat(ArmRequests.taskAction("wrapup")).isEqualTo(ArmMessage.WRAPUP_TASK_IND);
+        assertThat(ArmRequests.interrupt("interrupt-accepted", 6420, 5000).message())
+                .isEqualTo(ArmMessage.AGENT_INTERRUPT_ACCEPTED_IND);
+        assertThat(ArmRequests.interrupt("interrupt-unaccepted", 6420, 5000).message())
+                .isEqualTo(ArmMessage.AGENT_INTERRUPT_UNACCEPTED_IND);
+        assertThat(ArmRequests.interrupt("interrupt-done-accepted", 6420, 5000).message())
+                .isEqualTo(ArmMessage.AGENT_INTERRUPT_DONE_ACCEPTED_IND);
+        assertThat(ArmRequests.TASK_ACTIONS.split("\\|")).hasSize(7);
+        assertThat(ArmRequests.INTERRUPT_ACTIONS.split("\\|")).hasSize(3);
+        assertThatThrownBy(() -> ArmRequests.taskAction("end")).isInstanceOf(ProblemException.class);
+    }
 }

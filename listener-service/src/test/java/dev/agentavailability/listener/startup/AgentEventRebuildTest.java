@@ -58,6 +58,32 @@ class AgentEventRebuildTest {
     }
 
     @Test
+    void domainStatusRecordsOnEveryPartitionChangeNoAgent() {
+        topic(Map.of(P0, 3L, P1, 2L));
+        String domain = ArmEventJson.write(ArmEvent.of(ArmMessage.APP_PATH_DOMAIN_STATUS_EVENT, AT, 0, 5000, 0,
+                ArmFields.domainStatus(5001, false), "test"));
+        List<ArmEvent> applied = new java.util.ArrayList<>();
+        consumer.schedulePollTask(() -> {
+            add(P0, 0, event(ArmMessage.MEDIA_LOGIN_REQ, 7, 6420, ArmFields.mediaLogin(0, false, 2, "1005")));
+            add(P0, 1, domain);
+            add(P0, 2, event(ArmMessage.MAKE_AGENT_READY_IND, 8, 6420, ArmFields.makeRoutable(true)));
+            add(P1, 0, domain);
+            add(P1, 1, event(ArmMessage.MEDIA_LOGIN_REQ, 9, 5033, ArmFields.mediaLogin(0, false, 1, "1005")));
+        });
+
+        AgentEventRebuild.Result result = new AgentEventRebuild(consumer, TOPIC, Duration.ofSeconds(5), applied::add)
+                .run();
+
+        assertThat(result.records()).isEqualTo(5);
+        assertThat(result.unreadable()).isZero();
+        assertThat(result.refused()).isZero();
+        assertThat(result.agents()).containsOnlyKeys(6420, 5033);
+        assertThat(result.agents().get(6420).mrd(5000).orElseThrow().state()).isEqualTo(IcmAgentState.NOT_ACTIVE);
+        assertThat(result.maxInvokeId()).isEqualTo(9);
+        assertThat(applied).hasSize(5);
+    }
+
+    @Test
     void anEmptyTopicRebuildsNoAgent() {
         topic(Map.of(P0, 0L, P1, 0L));
         AgentEventRebuild.Result result = new AgentEventRebuild(consumer, TOPIC, Duration.ofSeconds(5)).run();
