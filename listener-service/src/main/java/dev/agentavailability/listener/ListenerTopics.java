@@ -30,6 +30,10 @@ public interface ListenerTopics {
     @WithDefault(Topics.MRD_AVAILABILITY)
     String mrds();
 
+    @WithName("chat-events")
+    @WithDefault(Topics.CHAT_EVENTS)
+    String chatEvents();
+
     /** The topic catalogue under the configured names. */
     default List<TopicSpec> specs(int agentEventPartitions) {
         Map<String, String> names = Map.of(
@@ -37,7 +41,8 @@ public interface ListenerTopics {
                 Topics.AGENT_EVENTS_DLQ, agentEventsDlq(),
                 Topics.CONFIG, config(),
                 Topics.SKILL_GROUP_AVAILABILITY, skillGroups(),
-                Topics.MRD_AVAILABILITY, mrds());
+                Topics.MRD_AVAILABILITY, mrds(),
+                Topics.CHAT_EVENTS, chatEvents());
         return Topics.all(agentEventPartitions, names);
     }
 }

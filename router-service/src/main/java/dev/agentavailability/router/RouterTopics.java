@@ -1,6 +1,8 @@
 package dev.agentavailability.router;
 
+import dev.agentavailability.contract.topic.Topics;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /** The topic names this service reads and writes, from configuration. */
@@ -19,4 +21,8 @@ public interface RouterTopics {
     String skillGroups();
 
     String mrds();
+
+    @WithName("chat-events")
+    @WithDefault(Topics.CHAT_EVENTS)
+    String chatEvents();
 }

@@ -22,7 +22,8 @@ public class TopicSetup {
                 Topics.AGENT_EVENTS_DLQ, topics.agentEventsDlq(),
                 Topics.CONFIG, topics.config(),
                 Topics.SKILL_GROUP_AVAILABILITY, topics.skillGroups(),
-                Topics.MRD_AVAILABILITY, topics.mrds());
+                Topics.MRD_AVAILABILITY, topics.mrds(),
+                Topics.CHAT_EVENTS, topics.chatEvents());
         TopicAdmin.ensure(bootstrap, Topics.all(partitions, names));
     }
 }

@@ -6,9 +6,11 @@ import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.Anomaly;
 import dev.agentavailability.projection.PartitionProjection;
+import dev.agentavailability.router.assignment.AgentEventsApplied;
 import dev.agentavailability.router.availability.AvailabilityPublisher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +37,15 @@ public class AgentEventConsumer {
     private final ProjectionRepository repository;
     private final DeadLetters deadLetters;
     private final AvailabilityPublisher availability;
+    private final Event<AgentEventsApplied> applied;
 
     public AgentEventConsumer(ProjectionStore store, ProjectionRepository repository, DeadLetters deadLetters,
-            AvailabilityPublisher availability) {
+            AvailabilityPublisher availability, Event<AgentEventsApplied> applied) {
         this.store = store;
         this.repository = repository;
         this.deadLetters = deadLetters;
         this.availability = availability;
+        this.applied = applied;
     }
 
     @Incoming(CHANNEL)
@@ -66,6 +70,9 @@ public class AgentEventConsumer {
         changes.forEach(c -> store.put(c.after()));
         availability.refresh(changes.stream().map(c -> c.after().partition()).collect(TreeSet::new, TreeSet::add,
                 TreeSet::addAll), false);
+        if (!changes.isEmpty()) {
+            applied.fire(new AgentEventsApplied());
+        }
     }
 
     private ProjectionRepository.PartitionChanges applyAll(PartitionProjection projection,
