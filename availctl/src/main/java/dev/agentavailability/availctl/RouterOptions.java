@@ -22,7 +22,7 @@ public final class RouterOptions {
     }
 
     /** A client for that URL. */
-    public RouterClient client() throws CliFailure {
-        return new RouterClient(url());
+    public ServiceClient client() throws CliFailure {
+        return new ServiceClient("router-service", "--router", DEFAULT_URL, url());
     }
 }

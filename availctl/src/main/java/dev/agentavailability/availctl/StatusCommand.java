@@ -19,8 +19,8 @@ public final class StatusCommand extends Subcommand {
 
     @Override
     protected int run() throws CliFailure {
-        RouterClient client = router.client();
-        RouterClient.Answer answer = client.get("/agents/" + agent + "/status", "text/plain");
+        ServiceClient client = router.client();
+        ServiceClient.Answer answer = client.get("/agents/" + agent + "/status", "text/plain");
         if (answer.status() == 404) {
             throw CliFailure.failure("agent " + agent + ": " + answer.problem());
         }

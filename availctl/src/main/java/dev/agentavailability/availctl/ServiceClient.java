@@ -14,8 +14,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** GET requests to router-service; every failure becomes a one-line {@link CliFailure}. */
-public final class RouterClient {
+/** GET requests to one of our services; every failure becomes a one-line {@link CliFailure}. */
+public final class ServiceClient {
 
     /** An HTTP answer. */
     public record Answer(int status, String contentType, String body) {
@@ -37,26 +37,30 @@ public final class RouterClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final String service;
     private final String baseUrl;
     private final URI base;
     private final HttpClient http;
 
     /**
-     * A client for router-service at the given base URL.
+     * A client for a service at the given base URL.
      *
+     * @param service  the service's name, for messages ("router-service")
+     * @param option   the option that gave the URL, for messages ("--router")
+     * @param example  a URL to show when the given one is not usable
      * @throws CliFailure (bad input) when the URL is not an http or https URL
      */
-    public RouterClient(String baseUrl) throws CliFailure {
+    public ServiceClient(String service, String option, String example, String baseUrl) throws CliFailure {
+        this.service = service;
         String trimmed = baseUrl.strip().replaceAll("/+$", "");
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException invalid) {
-            throw CliFailure.badInput("--router '" + baseUrl + "' is not a URL: " + invalid.getMessage());
+            throw CliFailure.badInput(option + " '" + baseUrl + "' is not a URL: " + invalid.getMessage());
         }
         if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
-            throw CliFailure.badInput("--router '" + baseUrl + "' is not an http(s) URL such as "
-                    + RouterOptions.DEFAULT_URL);
+            throw CliFailure.badInput(option + " '" + baseUrl + "' is not an http(s) URL such as " + example);
         }
         this.baseUrl = trimmed;
         this.base = uri;
@@ -74,7 +78,7 @@ public final class RouterClient {
     /**
      * GETs a path below the base URL.
      *
-     * @throws CliFailure (failure) when router-service cannot be reached or does not answer in time
+     * @throws CliFailure (failure) when the service cannot be reached or does not answer in time
      */
     public Answer get(String path, String accept) throws CliFailure {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
@@ -89,21 +93,21 @@ public final class RouterClient {
         } catch (HttpConnectTimeoutException | ConnectException notThere) {
             throw unreachable();
         } catch (HttpTimeoutException slow) {
-            throw CliFailure.failure("router-service at " + baseUrl + " did not answer within "
+            throw CliFailure.failure(service + " at " + baseUrl + " did not answer within "
                     + REQUEST_TIMEOUT.toSeconds() + " s");
         } catch (IOException broken) {
             if (broken.getCause() instanceof ConnectException) {
                 throw unreachable();
             }
-            throw CliFailure.failure("router-service at " + baseUrl + " failed: " + broken);
+            throw CliFailure.failure(service + " at " + baseUrl + " failed: " + broken);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw CliFailure.failure("interrupted while waiting for router-service at " + baseUrl);
+            throw CliFailure.failure("interrupted while waiting for " + service + " at " + baseUrl);
         }
     }
 
     private CliFailure unreachable() {
-        return CliFailure.failure("router-service at " + baseUrl + " is not reachable (is the lab running?)");
+        return CliFailure.failure(service + " at " + baseUrl + " is not reachable (is the lab running?)");
     }
 
     /** The {@code detail}, else the {@code title}, of a problem+json text. */
