@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 public final class ExplainCommand extends Subcommand {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String[] COUNTS = {"loggedIn", "ready", "routable", "available", "atTaskLimit",
+    private static final String[] COUNTS = {"loggedIn", "ready", "routable", "available", "busy", "atTaskLimit",
         "domainUnavailable"};
 
     @Parameters(index = "0", paramLabel = "ID", description = "Entry point id, e.g. 1001.")

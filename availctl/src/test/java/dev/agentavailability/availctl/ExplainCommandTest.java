@@ -24,16 +24,16 @@ class ExplainCommandTest {
                        {"rule":"QUEUE_FULL","responseType":2,"applies":false},
                        {"rule":"AGENT_AVAILABLE","responseType":0,"applies":false},
                        {"rule":"ALL_BUSY_QUEUE_HAS_ROOM","responseType":0,"applies":true},
-                       {"rule":"NOBODY_LOGGED_IN","responseType":1,"applies":false}]},
+                       {"rule":"NO_AGENT_COULD_TAKE_IT","responseType":1,"applies":false}]},
              "calendar":{"configured":true,"open":true,"timeZone":"Europe/Paris","localTime":"11:15",
                "dayOfWeek":"THURSDAY","holiday":false,"openInterval":"09:00-17:00"},
              "queue":{"depth":1,"maxQueueDepth":3,"full":false,"maxWaitSeconds":300},
              "scope":"SKILL_GROUP","active":true,
-             "inScope":{"loggedIn":1,"ready":1,"routable":1,"available":0,"atTaskLimit":1,"domainUnavailable":0},
+             "inScope":{"loggedIn":1,"ready":1,"routable":1,"available":0,"busy":1,"atTaskLimit":1,"domainUnavailable":0},
              "sources":[{"kind":"SKILL_GROUP","id":6928,
-               "counts":{"loggedIn":1,"ready":1,"routable":1,"available":0,"atTaskLimit":1,"domainUnavailable":0},
+               "counts":{"loggedIn":1,"ready":1,"routable":1,"available":0,"busy":1,"atTaskLimit":1,"domainUnavailable":0},
                "partitions":[{"partition":2,"throughOffset":41,"asOf":"2026-11-26T10:14:58Z",
-                 "counts":{"loggedIn":1,"ready":1,"routable":1,"available":0,"atTaskLimit":1,"domainUnavailable":0}}]}]}
+                 "counts":{"loggedIn":1,"ready":1,"routable":1,"available":0,"busy":1,"atTaskLimit":1,"domainUnavailable":0}}]}]}
             """;
 
     private HttpServer server;
@@ -73,9 +73,9 @@ class ExplainCommandTest {
                 "  queue: 1 waiting, maximum 3, chats time out after 300 s",
                 "    ALL_BUSY_QUEUE_HAS_ROOM  -> 0  applies, decides",
                 "    OFF_HOURS                -> 1  -",
-                "  skill group 6928: loggedIn 1, ready 1, routable 1, available 0, atTaskLimit 1, domainUnavailable 0",
+                "  skill group 6928: loggedIn 1, ready 1, routable 1, available 0, busy 1, atTaskLimit 1, domainUnavailable 0",
                 "    partition 2, agent events up to offset 41, as of 2026-11-26T10:14:58Z: loggedIn 1, ready 1, "
-                        + "routable 1, available 0, atTaskLimit 1, domainUnavailable 0");
+                        + "routable 1, available 0, busy 1, atTaskLimit 1, domainUnavailable 0");
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class Fixtures {
 
     public static String skillGroupRecord(int skillGroupId, int partition, int available) {
         return ContractJson.write(new SkillGroupAvailability(SkillGroupAvailability.SCHEMA_VERSION, skillGroupId, 5000,
-                partition, new AvailabilityCounts(available, available, available, available, 0, 0, 0, 2L * available),
+                partition, new AvailabilityCounts(available, available, available, available, 0, 0, 0, 2L * available, 0),
                 42, Instant.now()));
     }
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Creates the MRD availability topic with one record <em>before</em> the application starts, so that startup has
+ * Creates the chat-event topic (empty) and the MRD availability topic with one record <em>before</em> the application starts, so that startup has
  * something to catch up on. (The skill-group topic is created by the tests after startup: both cases are covered.)
  */
 public class PreexistingMrdTopicResource implements QuarkusTestResourceLifecycleManager {
@@ -25,9 +25,10 @@ public class PreexistingMrdTopicResource implements QuarkusTestResourceLifecycle
     public Map<String, String> start() {
         TestInfrastructure.get().start();
         TestTopics.create(Topics.MRD_AVAILABILITY, 3, compacted(Topics.MRD_AVAILABILITY).configs());
+        TestTopics.create(Topics.CHAT_EVENTS, 3, compacted(Topics.CHAT_EVENTS).configs());
         try (TestKafka kafka = TestKafka.connect()) {
             MrdAvailability record = new MrdAvailability(MrdAvailability.SCHEMA_VERSION, MRD_ID, 0,
-                    new AvailabilityCounts(AVAILABLE, AVAILABLE, AVAILABLE, AVAILABLE, 0, 0, 0, 2 * AVAILABLE), 1,
+                    new AvailabilityCounts(AVAILABLE, AVAILABLE, AVAILABLE, AVAILABLE, 0, 0, 0, 2 * AVAILABLE, 0), 1,
                     Instant.now());
             kafka.send(Topics.MRD_AVAILABILITY, record.key(), ContractJson.write(record));
         }

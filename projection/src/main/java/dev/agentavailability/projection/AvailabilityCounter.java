@@ -2,12 +2,17 @@ package dev.agentavailability.projection;
 
 import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.contract.config.SkillGroupConfig;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Sums the availability rule's verdicts over agents, per skill group and per MRD. */
 public final class AvailabilityCounter {
+
+    /** The clauses that only work in progress fails: the agent takes a new task once that work ends. */
+    private static final Set<Unavailability> WORK = EnumSet.of(Unavailability.AT_TASK_LIMIT,
+            Unavailability.BUSY_NON_INTERRUPTIBLE_ELSEWHERE, Unavailability.INTERRUPTED);
 
     private AvailabilityCounter() {
     }
@@ -53,6 +58,7 @@ public final class AvailabilityCounter {
                 mrd.atTaskLimit() ? 1 : 0,
                 verdict.reasons().contains(Unavailability.DOMAIN_UNAVAILABLE) ? 1 : 0,
                 mrd.activeTasks(),
-                mrd.taskLimit());
+                mrd.taskLimit(),
+                !verdict.reasons().isEmpty() && WORK.containsAll(verdict.reasons()) ? 1 : 0);
     }
 }

@@ -76,7 +76,7 @@ class PartitionProjectionTest {
             projection.apply(stream.get(i), i);
         }
         var bySkillGroup = AvailabilityCounter.bySkillGroup(projection, config);
-        AvailabilityCounts expected = new AvailabilityCounts(1, 1, 1, 1, 0, 0, 1, 2);
+        AvailabilityCounts expected = new AvailabilityCounts(1, 1, 1, 1, 0, 0, 1, 2, 0);
         assertThat(bySkillGroup).containsOnlyKeys(6928, 6909);
         assertThat(bySkillGroup.get(6928)).isEqualTo(expected);
         assertThat(AvailabilityCounter.byMrd(projection, config)).containsEntry(5000, expected);

@@ -13,15 +13,18 @@ package dev.agentavailability.contract.availability;
  * @param domainUnavailable logged in while the application path reports the MRD unavailable
  * @param activeTasks       sum of the agents' active tasks (offered, started, paused, wrapping up)
  * @param taskLimit         sum of the agents' concurrent task limits
+ * @param busy              logged in, ready, routable, domain available, and kept from a new task only by their
+ *                          work (at the task limit, on a non-interruptible task elsewhere, or interrupted): agents
+ *                          that take a queued chat as soon as a task ends
  */
 public record AvailabilityCounts(int loggedIn, int ready, int routable, int available, int atTaskLimit,
-        int domainUnavailable, long activeTasks, long taskLimit) {
+        int domainUnavailable, long activeTasks, long taskLimit, int busy) {
 
-    public static final AvailabilityCounts ZERO = new AvailabilityCounts(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final AvailabilityCounts ZERO = new AvailabilityCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public AvailabilityCounts plus(AvailabilityCounts o) {
         return new AvailabilityCounts(loggedIn + o.loggedIn, ready + o.ready, routable + o.routable,
                 available + o.available, atTaskLimit + o.atTaskLimit, domainUnavailable + o.domainUnavailable,
-                activeTasks + o.activeTasks, taskLimit + o.taskLimit);
+                activeTasks + o.activeTasks, taskLimit + o.taskLimit, busy + o.busy);
     }
 }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Captures, once at startup, the offsets up to which the availability topics must be read before the instance is
+ * Captures, once at startup, the offsets up to which the availability topics and the chat-event topic must be read before the instance is
  * ready, and tracks the records applied since. A topic that does not exist yet needs nothing. While Kafka cannot be
  * reached the capture is retried in the background; startup never waits for it.
  */
@@ -46,6 +46,9 @@ public class AvailabilityCatchUp {
 
     @ConfigProperty(name = "availability.topics.mrds")
     String mrdTopic;
+
+    @ConfigProperty(name = "chat.topic")
+    String chatTopic;
 
     @ConfigProperty(name = "availability.catch-up.attempt-timeout", defaultValue = "10s")
     Duration attemptTimeout;
@@ -89,7 +92,7 @@ public class AvailabilityCatchUp {
     }
 
     public List<String> topics() {
-        return List.of(skillGroupTopic, mrdTopic);
+        return List.of(skillGroupTopic, mrdTopic, chatTopic);
     }
 
     private void captureUntilDone() {

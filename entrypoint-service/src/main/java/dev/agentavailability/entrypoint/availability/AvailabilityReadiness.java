@@ -1,12 +1,16 @@
 package dev.agentavailability.entrypoint.availability;
 
+import dev.agentavailability.entrypoint.chat.ChatQueueView;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until the availability topics have been read up to their end offsets at startup. */
+/**
+ * Not ready until the availability topics and the chat-event topic have been read up to their end offsets at
+ * startup.
+ */
 @Readiness
 @ApplicationScoped
 public class AvailabilityReadiness implements HealthCheck {
@@ -14,11 +18,14 @@ public class AvailabilityReadiness implements HealthCheck {
     private final AvailabilityCatchUp catchUp;
     private final AvailabilityView view;
     private final AvailabilityConsumer consumer;
+    private final ChatQueueView chats;
 
-    AvailabilityReadiness(AvailabilityCatchUp catchUp, AvailabilityView view, AvailabilityConsumer consumer) {
+    AvailabilityReadiness(AvailabilityCatchUp catchUp, AvailabilityView view, AvailabilityConsumer consumer,
+            ChatQueueView chats) {
         this.catchUp = catchUp;
         this.view = view;
         this.consumer = consumer;
+        this.chats = chats;
     }
 
     @Override
@@ -30,7 +37,10 @@ public class AvailabilityReadiness implements HealthCheck {
                 .withData("mrdRecords", view.mrdRecords())
                 .withData("malformedSkillGroupRecords", view.malformedSkillGroupRecords())
                 .withData("malformedMrdRecords", view.malformedMrdRecords())
-                .withData("failedRecords", consumer.failedRecords());
+                .withData("failedRecords", consumer.failedRecords())
+                .withData("chatEventRecords", chats.records())
+                .withData("malformedChatEventRecords", chats.malformedRecords())
+                .withData("waitingChats", chats.queue().size());
         if (!caughtUp) {
             builder.withData("endOffsetsKnown", catchUp.targetsKnown());
             catchUp.remaining().forEach((partition, left) -> builder.withData("behind " + partition, left));

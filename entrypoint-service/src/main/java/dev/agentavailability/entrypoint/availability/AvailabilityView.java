@@ -81,6 +81,16 @@ public class AvailabilityView {
         return mrds.get(mrdId, partition);
     }
 
+    /** A skill group's records by agent-event partition. */
+    public java.util.SortedMap<Integer, SkillGroupAvailability> skillGroupRecords(int skillGroupId) {
+        return skillGroups.partitions(skillGroupId);
+    }
+
+    /** An MRD's records by agent-event partition. */
+    public java.util.SortedMap<Integer, MrdAvailability> mrdRecords(int mrdId) {
+        return mrds.partitions(mrdId);
+    }
+
     public int skillGroupRecords() {
         return skillGroups.size();
     }

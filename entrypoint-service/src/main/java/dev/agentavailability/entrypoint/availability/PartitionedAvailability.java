@@ -51,6 +51,12 @@ public final class PartitionedAvailability<T> {
         return partitions == null ? Optional.empty() : Optional.ofNullable(partitions.get(partition));
     }
 
+    /** The records of an id by partition (a copy, ordered by partition). */
+    public java.util.SortedMap<Integer, T> partitions(int id) {
+        Map<Integer, T> partitions = byId.get(id);
+        return partitions == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(partitions);
+    }
+
     /** How many (id, partition) records are held. */
     public int size() {
         return byId.values().stream().mapToInt(Map::size).sum();

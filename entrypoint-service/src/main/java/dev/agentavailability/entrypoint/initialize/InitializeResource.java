@@ -1,26 +1,30 @@
 package dev.agentavailability.entrypoint.initialize;
 
 import dev.agentavailability.entrypoint.PathIds;
-import dev.agentavailability.entrypoint.availability.AvailabilityView;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** The public ECE chat entry point API. Answers from memory only: it never touches the database. */
+/**
+ * The public ECE chat entry point API. Answers from memory only: it never touches the database or Kafka. CORS
+ * headers are added by {@link dev.agentavailability.entrypoint.cors.EntryPointCors}.
+ */
 @Path("/system/egain/chat/entrypoint")
 public class InitializeResource {
 
     private final EntryPointCache entryPoints;
-    private final AvailabilityView availability;
+    private final EntryPointAnswers answers;
 
-    InitializeResource(EntryPointCache entryPoints, AvailabilityView availability) {
+    InitializeResource(EntryPointCache entryPoints, EntryPointAnswers answers) {
         this.entryPoints = entryPoints;
-        this.availability = availability;
+        this.answers = answers;
     }
 
     @GET
@@ -30,7 +34,14 @@ public class InitializeResource {
     public InitializeResponse initialize(@PathParam("entryPointId") String entryPointId) {
         long id = PathIds.entryPointId(entryPointId);
         EntryPointView entryPoint = entryPoints.find(id).orElseThrow(() -> PathIds.notFound(id));
-        ResponseType responseType = Eligibility.decide(entryPoint, availability::skillGroup);
-        return InitializeResponse.of(id, responseType, ChatSettings.DEFAULTS);
+        return answers.evaluate(entryPoint).response();
+    }
+
+    /** CORS preflight: 204; the allow headers are present only for an origin of the entry point's list. */
+    @OPTIONS
+    @Path("/initialize/{entryPointId}")
+    @NonBlocking
+    public Response preflight(@PathParam("entryPointId") String entryPointId) {
+        return Response.noContent().build();
     }
 }

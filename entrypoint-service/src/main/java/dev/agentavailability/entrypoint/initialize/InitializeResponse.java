@@ -1,20 +1,24 @@
 package dev.agentavailability.entrypoint.initialize;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
  * The ECE-shaped answer of {@code GET /system/egain/chat/entrypoint/initialize/{entryPointId}}. It never carries
- * agent counts.
+ * agent counts. Off hours it also carries {@code "offHours": true} and {@code "offHoursMessage"} (with responseType
+ * 1); otherwise both are left out.
  */
-@JsonPropertyOrder({"entryPointId", "checkEligibility", "maskingPatterns", "isVideoChatLicensed",
+@JsonPropertyOrder({"entryPointId", "checkEligibility", "offHours", "offHoursMessage", "maskingPatterns", "isVideoChatLicensed",
         "isVideoChatEnabled", "videoChatMaxEscalation", "isDirectAudioChatEnabled", "isChatAttachmentEnabled",
         "maxChatAttachmentSize", "isBlackListType", "isOffRecordEnabled", "htmlTagMatcherRegex",
         "htmlTagMatcherIncr", "isOneTagOff"})
 public record InitializeResponse(
         @JsonProperty("entryPointId") long entryPointId,
         @JsonProperty("checkEligibility") CheckEligibility checkEligibility,
+        @JsonProperty("offHours") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean offHours,
+        @JsonProperty("offHoursMessage") @JsonInclude(JsonInclude.Include.NON_NULL) String offHoursMessage,
         @JsonProperty("maskingPatterns") MaskingPatterns maskingPatterns,
         @JsonProperty("isVideoChatLicensed") boolean videoChatLicensed,
         @JsonProperty("isVideoChatEnabled") boolean videoChatEnabled,
@@ -35,7 +39,14 @@ public record InitializeResponse(
     }
 
     public static InitializeResponse of(long entryPointId, ResponseType responseType, ChatSettings settings) {
+        return of(entryPointId, responseType, null, settings);
+    }
+
+    /** @param offHoursMessage the message when off hours, else null */
+    public static InitializeResponse of(long entryPointId, ResponseType responseType, String offHoursMessage,
+            ChatSettings settings) {
         return new InitializeResponse(entryPointId, new CheckEligibility(responseType.code()),
+                offHoursMessage == null ? null : Boolean.TRUE, offHoursMessage,
                 new MaskingPatterns(settings.maskingPatterns()), settings.videoChatLicensed(),
                 settings.videoChatEnabled(), settings.videoChatMaxEscalation(), settings.directAudioChatEnabled(),
                 settings.chatAttachmentEnabled(), settings.maxChatAttachmentSize(), settings.blackListType(),

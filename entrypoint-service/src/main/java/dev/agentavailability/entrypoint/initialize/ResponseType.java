@@ -2,11 +2,11 @@ package dev.agentavailability.entrypoint.initialize;
 
 /** {@code checkEligibility.responseType} of the ECE chat API. */
 public enum ResponseType {
-    /** An agent can take the chat (or the queue still has room). */
+    /** An agent can take the chat, or agents are busy and the queue still has room. */
     AVAILABLE(0),
-    /** No agent is available (or the entry point is inactive). */
+    /** No agent is logged in in scope, the entry point is inactive, or it is off hours. */
     NO_AGENT_AVAILABLE(1),
-    /** The maximum queue depth is reached. Not decided yet in this version. */
+    /** The maximum queue depth is reached. */
     QUEUE_FULL(2);
 
     private final int code;

@@ -41,10 +41,7 @@ public class EntryPointService {
                     entity = new EntryPoint();
                     entity.id = id;
                 }
-                entity.name = request.name();
-                entity.mrdId = request.mrdId();
-                entity.skillGroupIds = request.distinctSkillGroupIds();
-                entity.active = request.activeOrDefault();
+                entity.apply(request);
                 if (created) {
                     entity.persist();
                 }

@@ -1,15 +1,42 @@
 package dev.agentavailability.entrypoint.management;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.agentavailability.entrypoint.calendar.BusinessCalendar;
+import dev.agentavailability.entrypoint.calendar.BusinessHoursSettings;
+import dev.agentavailability.entrypoint.initialize.ChatSettings;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * An immutable copy of an entry point: what the management API answers and what the in-memory cache holds.
+ *
+ * @param calendar the business hours ready to evaluate (not part of the JSON)
  */
-public record EntryPointView(long id, String name, int mrdId, List<Integer> skillGroupIds, boolean active) {
+public record EntryPointView(long id, String name, int mrdId, List<Integer> skillGroupIds, boolean active,
+        int maxQueueDepth, AvailabilityScope availabilityScope, int maxWaitSeconds,
+        BusinessHoursSettings businessHours, String offHoursMessage, List<String> allowedOrigins,
+        ChatSettings chatSettings, @JsonIgnore BusinessCalendar calendar) {
+
+    public static final String DEFAULT_OFF_HOURS_MESSAGE = "Thank you for your inquiry. Our hours are 9am to 5pm";
+    public static final int DEFAULT_MAX_WAIT_SECONDS = 300;
 
     public EntryPointView {
         skillGroupIds = List.copyOf(skillGroupIds);
+        availabilityScope = availabilityScope == null ? AvailabilityScope.SKILL_GROUP : availabilityScope;
+        offHoursMessage = offHoursMessage == null ? DEFAULT_OFF_HOURS_MESSAGE : offHoursMessage;
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        chatSettings = chatSettings == null ? ChatSettings.DEFAULTS : chatSettings;
+        calendar = calendar != null ? calendar : BusinessCalendar.of(businessHours);
+    }
+
+    /** An entry point with every setting at its default (always open, no queue limit, skill-group scope). */
+    public EntryPointView(long id, String name, int mrdId, List<Integer> skillGroupIds, boolean active) {
+        this(id, name, mrdId, skillGroupIds, active, 0, AvailabilityScope.SKILL_GROUP, DEFAULT_MAX_WAIT_SECONDS, null,
+                DEFAULT_OFF_HOURS_MESSAGE, List.of(), ChatSettings.DEFAULTS, null);
+    }
+
+    public boolean allowsOrigin(String origin) {
+        return origin != null && allowedOrigins.contains(origin);
     }
 
     static List<Integer> ids(int[] ids) {

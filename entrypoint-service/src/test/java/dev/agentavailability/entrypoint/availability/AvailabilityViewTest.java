@@ -14,7 +14,7 @@ class AvailabilityViewTest {
     private final AvailabilityView view = new AvailabilityView();
 
     private static AvailabilityCounts available(int available) {
-        return new AvailabilityCounts(available, available, available, available, 0, 0, 0, available);
+        return new AvailabilityCounts(available, available, available, available, 0, 0, 0, available, 0);
     }
 
     private static String skillGroup(int skillGroupId, int partition, AvailabilityCounts counts) {
@@ -48,7 +48,7 @@ class AvailabilityViewTest {
         AvailabilityView.Applied keyMismatch = view.applySkillGroup("6928/1", skillGroup(6928, 0, available(0)));
         AvailabilityView.Applied badKey = view.applySkillGroup("6928", skillGroup(6928, 0, available(0)));
         AvailabilityView.Applied negative = view.applySkillGroup("6928/0",
-                skillGroup(6928, 0, new AvailabilityCounts(1, 1, 1, -1, 0, 0, 0, 1)));
+                skillGroup(6928, 0, new AvailabilityCounts(1, 1, 1, -1, 0, 0, 0, 1, 0)));
         AvailabilityView.Applied empty = view.applySkillGroup("6928/0", "");
 
         assertThat(notJson.isMalformed()).isTrue();

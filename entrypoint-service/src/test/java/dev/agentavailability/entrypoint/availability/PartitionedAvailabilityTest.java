@@ -10,7 +10,7 @@ class PartitionedAvailabilityTest {
     private final PartitionedAvailability<AvailabilityCounts> store = new PartitionedAvailability<>(c -> c);
 
     private static AvailabilityCounts counts(int loggedIn, int available, long activeTasks) {
-        return new AvailabilityCounts(loggedIn, loggedIn, loggedIn, available, 0, 0, activeTasks, 2L * loggedIn);
+        return new AvailabilityCounts(loggedIn, loggedIn, loggedIn, available, 0, 0, activeTasks, 2L * loggedIn, 0);
     }
 
     @Test
@@ -18,7 +18,7 @@ class PartitionedAvailabilityTest {
         store.put(6928, 0, counts(2, 1, 1));
         store.put(6928, 1, counts(3, 2, 0));
 
-        assertThat(store.total(6928)).isEqualTo(new AvailabilityCounts(5, 5, 5, 3, 0, 0, 1, 10));
+        assertThat(store.total(6928)).isEqualTo(new AvailabilityCounts(5, 5, 5, 3, 0, 0, 1, 10, 0));
     }
 
     @Test
@@ -27,7 +27,7 @@ class PartitionedAvailabilityTest {
         store.put(6928, 1, counts(1, 1, 0));
         store.put(6928, 0, counts(2, 0, 4));
 
-        assertThat(store.total(6928)).isEqualTo(new AvailabilityCounts(3, 3, 3, 1, 0, 0, 4, 6));
+        assertThat(store.total(6928)).isEqualTo(new AvailabilityCounts(3, 3, 3, 1, 0, 0, 4, 6, 0));
         assertThat(store.size()).isEqualTo(2);
     }
 
