@@ -1,0 +1,3 @@
+-- Runs once, on an empty data directory (postgres image's /docker-entrypoint-initdb.d).
+CREATE DATABASE router;
+CREATE DATABASE entrypoint;
