@@ -1,0 +1,202 @@
+package dev.agentavailability.availctl;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentavailability.availctl.replay.ReplayState;
+import dev.agentavailability.availctl.replay.TopicReplay;
+import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.availability.AvailabilityCounts;
+import dev.agentavailability.contract.config.SkillGroupConfig;
+import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.projection.AgentMrdState;
+import dev.agentavailability.projection.AgentState;
+import dev.agentavailability.projection.AvailabilityCounter;
+import dev.agentavailability.projection.AvailabilityRule;
+import dev.agentavailability.projection.PartitionProjection;
+import dev.agentavailability.projection.RttestFormat;
+import dev.agentavailability.projection.Unavailability;
+import dev.agentavailability.projection.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code availctl replay --at INSTANT --agent N | --skill-group N}: the projection as of an instant, from the topics. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Rebuild the router's view as of an instant from the Kafka topics (own consumer: no group, "
+                + "no commits) with the router's projection code, and show an agent in rttest's layout plus its "
+                + "availability verdict per MRD, or a skill group's counts and why each agent is or is not available."},
+        footer = {"", "Examples:", "  availctl replay --at 2019-08-19T13:34:09Z --agent 6420",
+            "  availctl replay --at 2019-08-19T13:34:09Z --skill-group 6928"})
+public final class ReplayCommand extends Subcommand {
+
+    /** The environment variable that overrides the default bootstrap servers. */
+    public static final String ENVIRONMENT = "AVAILCTL_KAFKA";
+    public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+
+    private static final ObjectMapper JSON = ContractJson.mapper();
+    private static final ObjectWriter PRETTY;
+
+    static {
+        // the layout of decode's JSON: two-space indent, "name": value
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        PRETTY = JSON.writer(printer);
+    }
+
+    @Option(names = "--at", required = true, paramLabel = "INSTANT",
+            description = "The instant, ISO-8601 in UTC, e.g. 2019-08-19T13:34:09Z: events that occurred at or before it count.")
+    String at;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Subject subject;
+
+    static final class Subject {
+        @Option(names = "--agent", paramLabel = "AGENT", description = "ICM agent id (skill target id), e.g. 6420.")
+        Integer agent;
+
+        @Option(names = "--skill-group", paramLabel = "ID", description = "Skill group id, e.g. 6928.")
+        Integer skillGroup;
+    }
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            defaultValue = "${env:" + ENVIRONMENT + ":-" + DEFAULT_BOOTSTRAP + "}",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; set " + ENVIRONMENT + " to change it).")
+    String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.AGENT_EVENTS,
+            description = "Agent-event topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--config-topic", paramLabel = "TOPIC", defaultValue = Topics.CONFIG,
+            description = "Config topic (default: ${DEFAULT-VALUE}).")
+    String configTopic;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up when Kafka does not answer or reading takes longer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    protected int run() throws CliFailure {
+        Instant instant = parseInstant(at);
+        if (timeoutSeconds <= 0) {
+            throw CliFailure.badInput("--timeout must be positive, got " + timeoutSeconds);
+        }
+        String servers = bootstrapServers == null || bootstrapServers.isBlank() ? DEFAULT_BOOTSTRAP
+                : bootstrapServers.strip();
+        ReplayState state;
+        try {
+            state = new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds)).toInstant(instant);
+        } catch (TopicReplay.ReplayException e) {
+            throw CliFailure.failure(e.getMessage());
+        }
+        if (subject.agent != null) {
+            printAgent(state, subject.agent);
+        } else {
+            printSkillGroup(state, subject.skillGroup);
+        }
+        return ExitCodes.OK;
+    }
+
+    static Instant parseInstant(String text) throws CliFailure {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw CliFailure.badInput("--at: '" + text + "' is not an ISO-8601 instant such as 2019-08-19T13:34:09Z");
+        }
+    }
+
+    private void printAgent(ReplayState state, int agentId) throws CliFailure {
+        PartitionProjection partition = state.partitionOf(agentId).orElseThrow(() -> CliFailure.failure("agent "
+                + agentId + ": no event of this agent at or before " + state.at() + " on " + topic));
+        AgentState agent = partition.agent(agentId).orElseThrow();
+        out().print(RttestFormat.format(agent, state.config(), partition.unavailableDomains(), state.at()));
+        ObjectNode root = JSON.createObjectNode();
+        root.put("at", state.at().toString());
+        root.put("agent", agentId);
+        root.put("partition", partition.partition());
+        ArrayNode mrds = root.putArray("mrds");
+        for (AgentMrdState mrd : agent.mrds().values()) {
+            Verdict verdict = AvailabilityRule.evaluate(agent, mrd.mrdId(), state.config(),
+                    partition.unavailableDomains());
+            ObjectNode node = mrds.addObject();
+            node.put("mrdId", mrd.mrdId());
+            node.put("state", mrd.state().name());
+            node.put("stateSince", String.valueOf(mrd.stateSince()));
+            verdict(node, verdict);
+        }
+        println(root);
+    }
+
+    private void printSkillGroup(ReplayState state, int skillGroupId) throws CliFailure {
+        AvailabilityCounts counts = AvailabilityCounts.ZERO;
+        for (PartitionProjection partition : state.partitions().values()) {
+            counts = counts.plus(AvailabilityCounter.bySkillGroup(partition, state.config())
+                    .getOrDefault(skillGroupId, AvailabilityCounts.ZERO));
+        }
+        SkillGroupConfig group = state.config().skillGroup(skillGroupId).orElse(null);
+        if (group == null && counts.equals(AvailabilityCounts.ZERO)) {
+            throw CliFailure.failure("skill group " + skillGroupId + ": not configured at " + state.at() + " on "
+                    + configTopic);
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("at", state.at().toString());
+        root.put("skillGroup", skillGroupId);
+        if (group != null) {
+            root.put("name", group.name());
+            root.put("mrdId", group.mrdId());
+        }
+        root.set("counts", JSON.valueToTree(counts));
+        ArrayNode agents = root.putArray("agents");
+        for (PartitionProjection partition : state.partitions().values()) {
+            for (AgentState agent : partition.agents()) {
+                for (AgentMrdState mrd : agent.mrds().values()) {
+                    if (!mrd.loggedIn() || state.config().skillGroupsOf(agent.icmAgentId(), mrd.mrdId()).stream()
+                            .noneMatch(sg -> sg.id() == skillGroupId)) {
+                        continue;
+                    }
+                    ObjectNode node = agents.addObject();
+                    node.put("agent", agent.icmAgentId());
+                    node.put("partition", partition.partition());
+                    node.put("mrdId", mrd.mrdId());
+                    node.put("state", mrd.state().name());
+                    verdict(node, AvailabilityRule.evaluate(agent, mrd.mrdId(), state.config(),
+                            partition.unavailableDomains()));
+                }
+            }
+        }
+        println(root);
+    }
+
+    private static void verdict(ObjectNode node, Verdict verdict) {
+        node.put("status", verdict.status().name());
+        node.put("availableForNewTask", verdict.availableForNewTask());
+        ArrayNode failed = node.putArray("failed");
+        // in the enum's order, so the output is stable
+        for (Unavailability clause : Unavailability.values()) {
+            if (verdict.reasons().contains(clause)) {
+                failed.add(clause.name());
+            }
+        }
+    }
+
+    private void println(ObjectNode node) {
+        try {
+            out().println(PRETTY.writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

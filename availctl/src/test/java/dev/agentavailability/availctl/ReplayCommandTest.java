@@ -1,0 +1,85 @@
+package dev.agentavailability.availctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentavailability.availctl.replay.ReplayTopics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code availctl replay} in process against the test broker. */
+class ReplayCommandTest {
+
+    private static ReplayTopics topics;
+
+    @BeforeAll
+    static void writeScenario() {
+        topics = ReplayTopics.write();
+    }
+
+    private static Cli.Result replay(String... args) {
+        String[] all = new String[args.length + 7];
+        all[0] = "replay";
+        all[1] = "--bootstrap-servers";
+        all[2] = topics.bootstrapServers;
+        all[3] = "--topic";
+        all[4] = topics.agentEvents;
+        all[5] = "--config-topic";
+        all[6] = topics.config;
+        System.arraycopy(args, 0, all, 7, args.length);
+        return Cli.run(all);
+    }
+
+    @Test
+    void anAgentAtTheIncidentInstantInRttestLayoutWithItsVerdict() {
+        Cli.Result result = replay("--at", "2019-08-19T13:34:09Z", "--agent", "6420");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.out()).startsWith("Agent CUCM.Agent_test (6420, periph# 15003)\n"
+                + "  domain: ECE_Chat (5000), state = [nr-0:2,R], 249 secs\n"
+                + "    CL nr TEST_Chat (6928, periph# 70518)\n");
+        String json = result.out().substring(result.out().indexOf('{'));
+        JsonNode verdict = new Cli.Result(0, json, "").single();
+        assertThat(verdict.get("at").asText()).isEqualTo("2019-08-19T13:34:09Z");
+        assertThat(verdict.get("agent").asInt()).isEqualTo(6420);
+        JsonNode chat = verdict.get("mrds").get(0);
+        assertThat(chat.get("mrdId").asInt()).isEqualTo(5000);
+        assertThat(chat.get("state").asText()).isEqualTo("NOT_READY");
+        assertThat(chat.get("status").asText()).isEqualTo("NOT_AVAILABLE");
+        assertThat(chat.get("availableForNewTask").asBoolean()).isFalse();
+        assertThat(chat.get("failed").toString()).isEqualTo("[\"NOT_READY\"]");
+    }
+
+    @Test
+    void aSkillGroupAtTheEndCountsAndSaysWhyEachAgentIsNotAvailable() {
+        Cli.Result result = replay("--at", "2019-08-19T13:40:00Z", "--skill-group", "6928");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        JsonNode answer = result.single();
+        assertThat(answer.get("name").asText()).isEqualTo("TEST_Chat_renamed");
+        assertThat(answer.get("counts").get("loggedIn").asInt()).isEqualTo(3);
+        assertThat(answer.get("counts").get("available").asInt()).isZero();
+        assertThat(answer.get("counts").get("domainUnavailable").asInt()).isEqualTo(3);
+        assertThat(answer.get("agents")).hasSize(3);
+        JsonNode first = answer.get("agents").get(0);
+        assertThat(first.get("failed").toString()).contains("DOMAIN_UNAVAILABLE");
+    }
+
+    @Test
+    void anUnknownAgentIsOneLineAndExitOne() {
+        replay("--at", "2019-08-19T13:34:09Z", "--agent", "9999")
+                .failsWithOneLine(ExitCodes.FAILURE, "agent 9999", "2019-08-19T13:34:09Z");
+    }
+
+    @Test
+    void anAgentBeforeItsFirstEventIsUnknown() {
+        replay("--at", "2019-08-19T13:00:00Z", "--agent", "6420").failsWithOneLine(ExitCodes.FAILURE, "agent 6420");
+    }
+
+    @Test
+    void aBadInstantIsBadInput() {
+        Cli.Result result = replay("--at", "yesterday", "--agent", "6420");
+        result.failsWithOneLine(ExitCodes.BAD_INPUT, "--at", "yesterday");
+        assertThat(result.out()).isEmpty();
+    }
+}
