@@ -19,7 +19,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Operator tool for the agent availability system: decode ARM frames and ECE listener "
                 + "log records, show the router's view of an agent.",
         subcommands = {DecodeCommand.class, StatusCommand.class, ExplainCommand.class, ReplayCommand.class,
-                ImportLogCommand.class, CommandLine.HelpCommand.class},
+                ReportCommand.class, ImportLogCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failure (unknown agent, router not reachable), "
                 + "2 bad input or usage."})
 public final class Availctl {

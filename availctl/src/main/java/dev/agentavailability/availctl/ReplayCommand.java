@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
                 + "no commits) with the router's projection code, and show an agent in rttest's layout plus its "
                 + "availability verdict per MRD, or a skill group's counts and why each agent is or is not available."},
         footer = {"", "Examples:", "  availctl replay --at 2019-08-19T13:34:09Z --agent 6420",
-            "  availctl replay --at 2019-08-19T13:34:09Z --skill-group 6928"})
+            "  availctl replay --at 2019-08-19T13:34:09Z --skill-group 6928",
+            "  availctl replay --from 2019-08-19T13:30:00Z --to 2019-08-19T13:40:00Z --agent 6420"})
 public final class ReplayCommand extends Subcommand {
 
     /** The environment variable that overrides the default bootstrap servers. */
@@ -56,7 +57,14 @@ public final class ReplayCommand extends Subcommand {
         PRETTY = JSON.writer(printer);
     }
 
-    @Option(names = "--at", required = true, paramLabel = "INSTANT",
+    @Option(names = "--from", paramLabel = "INSTANT",
+            description = "With --to: print every change in the window (a timeline) instead of the state at --at.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "INSTANT", description = "End of the --from window (inclusive).")
+    String to;
+
+    @Option(names = "--at", paramLabel = "INSTANT",
             description = "The instant, ISO-8601 in UTC, e.g. 2019-08-19T13:34:09Z: events that occurred at or before it count.")
     String at;
 
@@ -90,12 +98,28 @@ public final class ReplayCommand extends Subcommand {
 
     @Override
     protected int run() throws CliFailure {
-        Instant instant = parseInstant(at);
+        if (at != null && (from != null || to != null)) {
+            throw CliFailure.badInput("--at and --from/--to are mutually exclusive");
+        }
+        if (at == null && (from == null || to == null)) {
+            throw CliFailure.badInput("give --at INSTANT, or --from INSTANT --to INSTANT");
+        }
         if (timeoutSeconds <= 0) {
             throw CliFailure.badInput("--timeout must be positive, got " + timeoutSeconds);
         }
         String servers = bootstrapServers == null || bootstrapServers.isBlank() ? DEFAULT_BOOTSTRAP
                 : bootstrapServers.strip();
+        if (at == null) {
+            Instant start = parseInstant(from, "--from");
+            Instant end = parseInstant(to, "--to");
+            if (end.isBefore(start)) {
+                throw CliFailure.badInput("--to (" + end + ") is before --from (" + start + ")");
+            }
+            Timeline.print(out(), new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds)),
+                    start, end, subject.agent, subject.skillGroup);
+            return ExitCodes.OK;
+        }
+        Instant instant = parseInstant(at);
         ReplayState state;
         try {
             state = new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds)).toInstant(instant);
@@ -111,10 +135,14 @@ public final class ReplayCommand extends Subcommand {
     }
 
     static Instant parseInstant(String text) throws CliFailure {
+        return parseInstant(text, "--at");
+    }
+
+    static Instant parseInstant(String text, String option) throws CliFailure {
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw CliFailure.badInput("--at: '" + text + "' is not an ISO-8601 instant such as 2019-08-19T13:34:09Z");
+            throw CliFailure.badInput(option + ": '" + text + "' is not an ISO-8601 instant such as 2019-08-19T13:34:09Z");
         }
     }
 

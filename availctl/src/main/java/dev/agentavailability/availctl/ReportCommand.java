@@ -1,0 +1,170 @@
+package dev.agentavailability.availctl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentavailability.availctl.replay.ReplayState;
+import dev.agentavailability.availctl.replay.ReportListener;
+import dev.agentavailability.availctl.replay.TopicReplay;
+import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.config.SkillGroupConfig;
+import dev.agentavailability.contract.topic.Topics;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code availctl report --from T1 --to T2 [--agent N | --skill-group N] [--json]}: time in state. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Time in state within a window, from the Kafka topics (own consumer, as replay): per agent "
+                + "and MRD the seconds in each ICM state (NOT_READY split by reason code, logged-out time as "
+                + "LOGOUT); per skill group the seconds with at least one agent available and with none."},
+        footer = {"", "Examples:", "  availctl report --from 2019-08-19T13:30:00Z --to 2019-08-19T13:40:00Z",
+            "  availctl report --from 2019-08-19T13:30:00Z --to 2019-08-19T13:40:00Z --skill-group 6928 --json"})
+public final class ReportCommand extends Subcommand {
+
+    private static final ObjectMapper JSON = ContractJson.mapper();
+
+    @Option(names = "--from", required = true, paramLabel = "INSTANT", description = "Window start, ISO-8601 UTC.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "INSTANT", description = "Window end, ISO-8601 UTC.")
+    String to;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Subject subject;
+
+    static final class Subject {
+        @Option(names = "--agent", paramLabel = "AGENT", description = "Only this ICM agent id.")
+        Integer agent;
+
+        @Option(names = "--skill-group", paramLabel = "ID",
+                description = "Only this skill group and the agents in it.")
+        Integer skillGroup;
+    }
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            defaultValue = "${env:" + ReplayCommand.ENVIRONMENT + ":-" + ReplayCommand.DEFAULT_BOOTSTRAP + "}",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.AGENT_EVENTS,
+            description = "Agent-event topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--config-topic", paramLabel = "TOPIC", defaultValue = Topics.CONFIG,
+            description = "Config topic (default: ${DEFAULT-VALUE}).")
+    String configTopic;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up when Kafka does not answer or reading takes longer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    protected int run() throws CliFailure {
+        Instant start = ReplayCommand.parseInstant(from, "--from");
+        Instant end = ReplayCommand.parseInstant(to, "--to");
+        if (end.isBefore(start)) {
+            throw CliFailure.badInput("--to (" + end + ") is before --from (" + start + ")");
+        }
+        if (timeoutSeconds <= 0) {
+            throw CliFailure.badInput("--timeout must be positive, got " + timeoutSeconds);
+        }
+        String servers = bootstrapServers == null || bootstrapServers.isBlank() ? ReplayCommand.DEFAULT_BOOTSTRAP
+                : bootstrapServers.strip();
+        ReportListener listener = new ReportListener(start, end);
+        ReplayState state;
+        try {
+            state = new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds))
+                    .replayEvents(end, listener);
+        } catch (TopicReplay.ReplayException e) {
+            throw CliFailure.failure(e.getMessage());
+        }
+        ReportListener.Report report = listener.finish(state);
+        Integer agentFilter = subject == null ? null : subject.agent;
+        Integer groupFilter = subject == null ? null : subject.skillGroup;
+        if (agentFilter != null && state.agent(agentFilter).isEmpty()) {
+            throw CliFailure.failure("agent " + agentFilter + ": no event of this agent at or before " + end);
+        }
+        if (groupFilter != null && !report.skillGroups().containsKey(groupFilter)) {
+            throw CliFailure.failure("skill group " + groupFilter + ": not configured at " + end);
+        }
+
+        ObjectNode root = JSON.createObjectNode();
+        root.put("from", start.toString());
+        root.put("to", end.toString());
+        ArrayNode agents = root.putArray("agents");
+        for (Map.Entry<ReportListener.AgentMrd, Map<String, Duration>> entry : report.agents().entrySet()) {
+            ReportListener.AgentMrd key = entry.getKey();
+            if (agentFilter != null && key.agent() != agentFilter) {
+                continue;
+            }
+            if (groupFilter != null && state.config().skillGroupsOf(key.agent(), key.mrdId()).stream()
+                    .noneMatch(sg -> sg.id() == groupFilter)) {
+                continue;
+            }
+            ObjectNode node = agents.addObject();
+            node.put("agent", key.agent());
+            node.put("mrdId", key.mrdId());
+            ObjectNode seconds = node.putObject("seconds");
+            entry.getValue().forEach((label, length) -> seconds.put(label, seconds(length)));
+        }
+        ArrayNode groups = root.putArray("skillGroups");
+        if (agentFilter == null) {
+            for (Map.Entry<Integer, Map<String, Duration>> entry : report.skillGroups().entrySet()) {
+                if (groupFilter != null && !entry.getKey().equals(groupFilter)) {
+                    continue;
+                }
+                ObjectNode node = groups.addObject();
+                node.put("skillGroup", entry.getKey());
+                state.config().skillGroup(entry.getKey()).map(SkillGroupConfig::name)
+                        .ifPresent(name -> node.put("name", name));
+                node.put("availableSeconds", seconds(entry.getValue().getOrDefault(ReportListener.AVAILABLE,
+                        Duration.ZERO)));
+                node.put("noneAvailableSeconds", seconds(entry.getValue().getOrDefault(
+                        ReportListener.NONE_AVAILABLE, Duration.ZERO)));
+            }
+        }
+        if (json) {
+            try {
+                out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            table(root);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void table(ObjectNode root) {
+        out().println("Time in state from " + root.get("from").asText() + " to " + root.get("to").asText());
+        if (!root.get("agents").isEmpty()) {
+            out().println();
+            out().printf("%-8s %-6s %-22s %10s%n", "AGENT", "MRD", "STATE", "SECONDS");
+            root.get("agents").forEach(agent -> agent.get("seconds").fields().forEachRemaining(entry ->
+                    out().printf("%-8d %-6d %-22s %10s%n", agent.get("agent").asInt(), agent.get("mrdId").asInt(),
+                            entry.getKey(), entry.getValue().asText())));
+        }
+        if (!root.get("skillGroups").isEmpty()) {
+            out().println();
+            out().printf("%-8s %-30s %12s %12s%n", "GROUP", "NAME", "AVAILABLE", "NONE");
+            root.get("skillGroups").forEach(group -> out().printf("%-8d %-30s %12s %12s%n",
+                    group.get("skillGroup").asInt(), group.has("name") ? group.get("name").asText() : "",
+                    group.get("availableSeconds").asText(), group.get("noneAvailableSeconds").asText()));
+        }
+    }
+
+    /** Seconds, exact: whole seconds as an integer, else with the fraction (milliseconds or finer). */
+    static BigDecimal seconds(Duration length) {
+        BigDecimal value = BigDecimal.valueOf(length.getSeconds()).add(BigDecimal.valueOf(length.getNano(), 9));
+        value = value.stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+}
