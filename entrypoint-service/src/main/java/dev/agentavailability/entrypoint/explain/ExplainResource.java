@@ -46,14 +46,13 @@ public class ExplainResource {
                 c.localTime() == null ? null : c.localTime().toString(),
                 c.dayOfWeek() == null ? null : c.dayOfWeek().name(), c.holiday(), c.openInterval(),
                 c.nextOpening() == null ? null : c.nextOpening().toOffsetDateTime().toString());
-        boolean full = ep.maxQueueDepth() > 0 && e.queueDepth() >= ep.maxQueueDepth();
-        List<Explanation.Row> rows = List.of(
-                row(Eligibility.Rule.OFF_HOURS, !c.open()),
-                row(Eligibility.Rule.INACTIVE, !ep.active()),
-                row(Eligibility.Rule.QUEUE_FULL, full),
-                row(Eligibility.Rule.AGENT_AVAILABLE, e.inScope().available() > 0),
-                row(Eligibility.Rule.ALL_BUSY_QUEUE_HAS_ROOM, e.inScope().available() == 0 && e.inScope().busy() > 0),
-                row(Eligibility.Rule.NO_AGENT_COULD_TAKE_IT, e.inScope().available() == 0 && e.inScope().busy() == 0));
+        Eligibility.Situation situation = new Eligibility.Situation(c.open(), ep.active(), e.queueDepth(),
+                ep.maxQueueDepth(), e.inScope());
+        boolean full = Eligibility.Rule.QUEUE_FULL.appliesTo(situation);
+        List<Explanation.Row> rows = new ArrayList<>();
+        for (Eligibility.Rule row : Eligibility.Rule.values()) {
+            rows.add(row(row, row.appliesTo(situation)));
+        }
         return new Explanation(ep.id(), e.at(),
                 new Explanation.Answer(rule.responseType().code(), rule.offHours(),
                         rule.offHours() ? ep.offHoursMessage() : null),

@@ -54,39 +54,58 @@ public final class Eligibility {
             return this == OFF_HOURS;
         }
 
+        /** This row's own condition; {@link #decide} takes the first row whose condition holds. */
+        public boolean appliesTo(Situation s) {
+            switch (this) {
+                case OFF_HOURS:
+                    return !s.open();
+                case INACTIVE:
+                    return !s.active();
+                case QUEUE_FULL:
+                    return s.maxQueueDepth() > 0 && s.queueDepth() >= s.maxQueueDepth();
+                case AGENT_AVAILABLE:
+                    return s.inScope().available() > 0;
+                case ALL_BUSY_QUEUE_HAS_ROOM:
+                    return s.inScope().available() == 0 && s.inScope().busy() > 0;
+                default:
+                    return s.inScope().available() == 0 && s.inScope().busy() == 0;
+            }
+        }
+
         /** Whether a new chat may start: only when the answer is 0, as the chat page then offers it. */
         public boolean chatMayStart() {
             return responseType == ResponseType.AVAILABLE;
         }
     }
 
-    private Eligibility() {
-    }
-
     /**
+     * What the rule reads.
+     *
      * @param open          whether the business hours are open now (true without business hours)
      * @param active        whether the entry point is active
      * @param queueDepth    chats waiting in the entry point's queue
      * @param maxQueueDepth the entry point's limit; 0 = no limit
      * @param inScope       the availability summed over the scope
      */
+    public record Situation(boolean open, boolean active, int queueDepth, int maxQueueDepth,
+            AvailabilityCounts inScope) {
+    }
+
+    private Eligibility() {
+    }
+
+    /** The first row of the table whose condition holds. */
+    public static Rule decide(Situation situation) {
+        for (Rule rule : Rule.values()) {
+            if (rule.appliesTo(situation)) {
+                return rule;
+            }
+        }
+        throw new IllegalStateException("the last two rows cover every case: " + situation);
+    }
+
     public static Rule decide(boolean open, boolean active, int queueDepth, int maxQueueDepth,
             AvailabilityCounts inScope) {
-        if (!open) {
-            return Rule.OFF_HOURS;
-        }
-        if (!active) {
-            return Rule.INACTIVE;
-        }
-        if (maxQueueDepth > 0 && queueDepth >= maxQueueDepth) {
-            return Rule.QUEUE_FULL;
-        }
-        if (inScope.available() > 0) {
-            return Rule.AGENT_AVAILABLE;
-        }
-        if (inScope.busy() > 0) {
-            return Rule.ALL_BUSY_QUEUE_HAS_ROOM;
-        }
-        return Rule.NO_AGENT_COULD_TAKE_IT;
+        return decide(new Situation(open, active, queueDepth, maxQueueDepth, inScope));
     }
 }
