@@ -27,8 +27,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -47,7 +48,10 @@ public class AvailabilityPublisher {
     private final ConfigState config;
     private final MutinyEmitter<String> skillGroups;
     private final MutinyEmitter<String> mrds;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "availability-publisher"));
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "availability-publisher"));
     /** Last published counts by record key; touched only on the publisher thread. */
     private final Map<String, AvailabilityCounts> published = new HashMap<>();
 
@@ -110,8 +114,10 @@ public class AvailabilityPublisher {
             Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(60));
             published.putAll(sent);
         } catch (RuntimeException e) {
-            // Left unrecorded, so the next refresh of this partition sends them again.
-            LOG.errorf(e, "publishing availability of partition %d failed", partition);
+            // Left unrecorded, so a refresh sends them again; one is scheduled in case no event comes to do it.
+            LOG.errorf(e, "publishing availability of partition %d failed; retrying in %s", partition, RETRY);
+            thread.schedule(() -> store.partition(partition).ifPresent(p -> publish(p, false)), RETRY.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
