@@ -49,7 +49,7 @@ public final class ContractJson {
                 : null;
         String what = e.getOriginalMessage();
         // Jackson appends newlines and hints about its own settings; a reader wants the fault only.
-        for (String tail : new String[] {"\n", " (set DeserializationConfig", " at [Source"}) {
+        for (String tail : new String[] {"\n", " (but ", " (set DeserializationConfig", " at [Source"}) {
             int cut = what.indexOf(tail);
             if (cut > 0) {
                 what = what.substring(0, cut);

@@ -1,9 +1,9 @@
 package dev.agentavailability.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.agentavailability.contract.ContractJson;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -72,19 +72,7 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
             return "expected a JSON object";
         }
-        String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? m.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining("."))
-                : null;
-        String what = e.getOriginalMessage();
-        for (String tail : new String[] {"\n", " (but ", " (set DeserializationConfig", " at [Source"}) {
-            int cut = what.indexOf(tail);
-            if (cut > 0) {
-                what = what.substring(0, cut);
-            }
-        }
-        return where == null ? "not valid JSON: " + what : "field '" + where + "': " + what;
+        return ContractJson.describe(e);
     }
 
     @ServerExceptionMapper
