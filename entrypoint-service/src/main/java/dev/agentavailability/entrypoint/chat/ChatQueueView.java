@@ -3,7 +3,11 @@ package dev.agentavailability.entrypoint.chat;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventJson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The service's {@link ChatQueue}, fed by the chat-event topic (and by this instance's own acknowledged starts). */
@@ -13,6 +17,13 @@ public class ChatQueueView {
     private final ChatQueue queue = new ChatQueue();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
+    private final MeterRegistry meters;
+    /** Entry points whose queue-depth gauge is registered (on their first chat event). */
+    private final Set<Long> gauged = ConcurrentHashMap.newKeySet();
+
+    public ChatQueueView(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     /**
      * Applies one record of the topic.
@@ -31,13 +42,23 @@ public class ChatQueueView {
             malformed.incrementAndGet();
             return "key '" + key + "' is not the event's entry point " + event.entryPointId();
         }
-        queue.apply(event);
+        apply(event);
         return null;
     }
 
     /** Applies an event this instance published and Kafka acknowledged (the topic brings it again: no change). */
     public void applyOwn(ChatEvent event) {
+        apply(event);
+    }
+
+    private void apply(ChatEvent event) {
         queue.apply(event);
+        long entryPointId = event.entryPointId();
+        if (gauged.add(entryPointId)) {
+            Gauge.builder("availability.queue.depth", queue, q -> q.depth(entryPointId))
+                    .description("chats waiting, per entry point").tag("entryPoint", String.valueOf(entryPointId))
+                    .register(meters);
+        }
     }
 
     public ChatQueue queue() {

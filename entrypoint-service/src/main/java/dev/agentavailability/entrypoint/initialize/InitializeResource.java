@@ -3,6 +3,8 @@ package dev.agentavailability.entrypoint.initialize;
 import dev.agentavailability.entrypoint.PathIds;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -21,8 +23,10 @@ public class InitializeResource {
 
     private final EntryPointCache entryPoints;
     private final EntryPointAnswers answers;
+    private final MeterRegistry meters;
 
-    InitializeResource(EntryPointCache entryPoints, EntryPointAnswers answers) {
+    InitializeResource(EntryPointCache entryPoints, EntryPointAnswers answers, MeterRegistry meters) {
+        this.meters = meters;
         this.entryPoints = entryPoints;
         this.answers = answers;
     }
@@ -34,7 +38,11 @@ public class InitializeResource {
     public InitializeResponse initialize(@PathParam("entryPointId") String entryPointId) {
         long id = PathIds.entryPointId(entryPointId);
         EntryPointView entryPoint = entryPoints.find(id).orElseThrow(() -> PathIds.notFound(id));
-        return answers.evaluate(entryPoint).response();
+        InitializeResponse response = answers.evaluate(entryPoint).response();
+        Counter.builder("availability.initialize.answers").description("initialize answers, by responseType")
+                .tag("responseType", String.valueOf(response.checkEligibility().responseType()))
+                .register(meters).increment();
+        return response;
     }
 
     /** CORS preflight: 204; the allow headers are present only for an origin of the entry point's list. */

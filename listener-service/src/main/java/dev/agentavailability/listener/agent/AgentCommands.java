@@ -13,6 +13,8 @@ import dev.agentavailability.projection.AgentTransitions;
 import dev.agentavailability.projection.Refusal;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -44,10 +46,12 @@ public class AgentCommands {
     private final ArmEventPublisher publisher;
     private final ListenerStatus status;
     private final Clock clock = Clock.systemUTC();
+    private final MeterRegistry meters;
 
     public AgentCommands(AgentStates states, InvokeIds invokeIds, SentRequests sentRequests,
             ReferenceData referenceData, ArmEventPublisher publisher, ListenerStatus status,
-            ListenerSettings settings) {
+            ListenerSettings settings, MeterRegistry meters) {
+        this.meters = meters;
         this.states = states;
         this.invokeIds = invokeIds;
         this.sentRequests = sentRequests;
@@ -73,9 +77,13 @@ public class AgentCommands {
             AgentState current = states.get(request.icmAgentId()).orElse(null);
             Optional<Refusal> refusal = policyRefusal(event).or(() -> AgentTransitions.check(current, event));
             if (refusal.isPresent()) {
+                Counter.builder("availability.arm.refusals").description("ARM messages refused, by ARM status")
+                        .tag("armStatus", refusal.get().status().name()).register(meters).increment();
                 throw ArmRefusals.conflict(refusal.get());
             }
             List<Publication> stored = publish(event);
+            Counter.builder("availability.arm.events.published").description("ARM events Kafka acknowledged")
+                    .tag("message", event.message().name()).register(meters).increment();
             if (event.message().isPerAgent()) {
                 states.put(AgentTransitions.apply(current, event));
             }

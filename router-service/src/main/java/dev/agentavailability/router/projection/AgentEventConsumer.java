@@ -8,6 +8,8 @@ import dev.agentavailability.projection.Anomaly;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.router.assignment.AgentEventsApplied;
 import dev.agentavailability.router.availability.AvailabilityPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,14 +40,25 @@ public class AgentEventConsumer {
     private final DeadLetters deadLetters;
     private final AvailabilityPublisher availability;
     private final Event<AgentEventsApplied> applied;
+    private final Counter appliedEvents;
+    private final Counter refusedEvents;
+    private final Counter deadLettered;
 
     public AgentEventConsumer(ProjectionStore store, ProjectionRepository repository, DeadLetters deadLetters,
-            AvailabilityPublisher availability, Event<AgentEventsApplied> applied) {
+            AvailabilityPublisher availability, Event<AgentEventsApplied> applied, MeterRegistry meters) {
+        this.appliedEvents = outcomeCounter(meters, "applied");
+        this.refusedEvents = outcomeCounter(meters, "refused");
+        this.deadLettered = outcomeCounter(meters, "dead_letter");
         this.store = store;
         this.repository = repository;
         this.deadLetters = deadLetters;
         this.availability = availability;
         this.applied = applied;
+    }
+
+    private static Counter outcomeCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder("availability.agent.events.applied").description("agent events read, by outcome")
+                .tag("outcome", outcome).register(meters);
     }
 
     @Incoming(CHANNEL)
@@ -88,16 +101,19 @@ public class AgentEventConsumer {
                             record.partition(), record.offset(), decoded.error());
                     letters.add(new DeadLetters.DeadLetter(topic, record.partition(), record.offset(),
                             record.key(), record.value(), decoded.error()));
+                    deadLettered.increment();
                 }
                 continue;
             }
             PartitionProjection.Outcome outcome = projection.apply(decoded.value(), record.offset());
             if (outcome instanceof PartitionProjection.Applied applied) {
                 changed.put(applied.agent().icmAgentId(), applied.agent());
+                appliedEvents.increment();
             } else if (outcome instanceof PartitionProjection.Refused refused) {
                 LOG.infof("anomaly at %s-%d@%d: %s", topic, record.partition(), record.offset(),
                         refused.anomaly().reason());
                 anomalies.add(refused.anomaly());
+                refusedEvents.increment();
             }
         }
         return new ProjectionRepository.PartitionChanges(topic, projection, changed.values(), anomalies);

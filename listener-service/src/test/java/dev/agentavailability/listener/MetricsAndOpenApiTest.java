@@ -1,0 +1,50 @@
+package dev.agentavailability.listener;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.restassured.http.ContentType;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document and the domain metrics, against the real Kafka broker that {@link ListenerServiceTest}
+ * declares (its test resources are global).
+ */
+@QuarkusTest
+class MetricsAndOpenApiTest {
+
+    @BeforeEach
+    void awaitReadiness() {
+        await("listener readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheMainPaths() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(allOf(containsString("listener-service"),
+                        containsString("/agents/{icmAgentId}/mrds/{mrdId}/login"),
+                        containsString("/application-paths/{applicationPathId}/mrds/{mrdId}/domain-status"),
+                        containsString("\"/arm")));
+    }
+
+    @Test
+    void publishedEventsAndRefusalsAreCounted() {
+        given().contentType(ContentType.JSON).body("{\"domainAvailable\": true}")
+                .post("/application-paths/5001/mrds/5000/domain-status").then().statusCode(200);
+        // Agent 6436 is in no test's way: it is logged in nowhere, so a ready is refused and changes nothing.
+        given().contentType(ContentType.JSON).post("/agents/6436/mrds/1/ready").then().statusCode(409);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*availability_arm_events_published_total\\{[^}]*"
+                        + "message=\"APP_PATH_DOMAIN_STATUS_EVENT\"[^}]*} [1-9].*"))
+                .body(matchesPattern("(?s).*availability_arm_refusals_total\\{[^}]*"
+                        + "armStatus=\"E_ARM_STAT_AGENT_NOT_LOGGED_IN\"[^}]*} [1-9].*"));
+    }
+}
