@@ -1,10 +1,6 @@
 package dev.agentavailability.availctl;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentavailability.availctl.replay.ReplayState;
@@ -12,7 +8,6 @@ import dev.agentavailability.availctl.replay.TopicReplay;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.contract.config.SkillGroupConfig;
-import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.projection.AgentMrdState;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.AvailabilityCounter;
@@ -21,11 +16,11 @@ import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.projection.RttestFormat;
 import dev.agentavailability.projection.Unavailability;
 import dev.agentavailability.projection.Verdict;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code availctl replay --at INSTANT --agent N | --skill-group N}: the projection as of an instant, from the topics. */
@@ -38,24 +33,7 @@ import picocli.CommandLine.Option;
             "  availctl replay --from 2019-08-19T13:30:00Z --to 2019-08-19T13:40:00Z --agent 6420"})
 public final class ReplayCommand extends Subcommand {
 
-    /** The environment variable that overrides the default bootstrap servers. */
-    public static final String ENVIRONMENT = "AVAILCTL_KAFKA";
-    public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
-
     private static final ObjectMapper JSON = ContractJson.mapper();
-    private static final ObjectWriter PRETTY;
-
-    static {
-        // the layout of decode's JSON: two-space indent, "name": value
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""));
-        printer.indentObjectsWith(indenter);
-        printer.indentArraysWith(indenter);
-        PRETTY = JSON.writer(printer);
-    }
 
     @Option(names = "--from", paramLabel = "INSTANT",
             description = "With --to: print every change in the window (a timeline) instead of the state at --at.")
@@ -79,22 +57,8 @@ public final class ReplayCommand extends Subcommand {
         Integer skillGroup;
     }
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            defaultValue = "${env:" + ENVIRONMENT + ":-" + DEFAULT_BOOTSTRAP + "}",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; set " + ENVIRONMENT + " to change it).")
-    String bootstrapServers;
-
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.AGENT_EVENTS,
-            description = "Agent-event topic (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--config-topic", paramLabel = "TOPIC", defaultValue = Topics.CONFIG,
-            description = "Config topic (default: ${DEFAULT-VALUE}).")
-    String configTopic;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Give up when Kafka does not answer or reading takes longer (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    KafkaOptions kafka;
 
     @Override
     protected int run() throws CliFailure {
@@ -104,25 +68,20 @@ public final class ReplayCommand extends Subcommand {
         if (at == null && (from == null || to == null)) {
             throw CliFailure.badInput("give --at INSTANT, or --from INSTANT --to INSTANT");
         }
-        if (timeoutSeconds <= 0) {
-            throw CliFailure.badInput("--timeout must be positive, got " + timeoutSeconds);
-        }
-        String servers = bootstrapServers == null || bootstrapServers.isBlank() ? DEFAULT_BOOTSTRAP
-                : bootstrapServers.strip();
         if (at == null) {
             Instant start = parseInstant(from, "--from");
             Instant end = parseInstant(to, "--to");
             if (end.isBefore(start)) {
                 throw CliFailure.badInput("--to (" + end + ") is before --from (" + start + ")");
             }
-            Timeline.print(out(), new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds)),
+            Timeline.print(out(), kafka.replay(),
                     start, end, subject.agent, subject.skillGroup);
             return ExitCodes.OK;
         }
         Instant instant = parseInstant(at);
         ReplayState state;
         try {
-            state = new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds)).toInstant(instant);
+            state = kafka.replay().toInstant(instant);
         } catch (TopicReplay.ReplayException e) {
             throw CliFailure.failure(e.getMessage());
         }
@@ -148,7 +107,7 @@ public final class ReplayCommand extends Subcommand {
 
     private void printAgent(ReplayState state, int agentId) throws CliFailure {
         PartitionProjection partition = state.partitionOf(agentId).orElseThrow(() -> CliFailure.failure("agent "
-                + agentId + ": no event of this agent at or before " + state.at() + " on " + topic));
+                + agentId + ": no event of this agent at or before " + state.at() + " on " + kafka.topic()));
         AgentState agent = partition.agent(agentId).orElseThrow();
         out().print(RttestFormat.format(agent, state.config(), partition.unavailableDomains(), state.at()));
         ObjectNode root = JSON.createObjectNode();
@@ -177,7 +136,7 @@ public final class ReplayCommand extends Subcommand {
         SkillGroupConfig group = state.config().skillGroup(skillGroupId).orElse(null);
         if (group == null && counts.equals(AvailabilityCounts.ZERO)) {
             throw CliFailure.failure("skill group " + skillGroupId + ": not configured at " + state.at() + " on "
-                    + configTopic);
+                    + kafka.configTopic());
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("at", state.at().toString());
@@ -221,10 +180,6 @@ public final class ReplayCommand extends Subcommand {
     }
 
     private void println(ObjectNode node) {
-        try {
-            out().println(PRETTY.writeValueAsString(node));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out().println(MessageJson.pretty(node));
     }
 }

@@ -8,13 +8,13 @@ import dev.agentavailability.availctl.replay.ReportListener;
 import dev.agentavailability.availctl.replay.TopicReplay;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.config.SkillGroupConfig;
-import dev.agentavailability.contract.topic.Topics;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code availctl report --from T1 --to T2 [--agent N | --skill-group N] [--json]}: time in state. */
@@ -49,22 +49,8 @@ public final class ReportCommand extends Subcommand {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            defaultValue = "${env:" + ReplayCommand.ENVIRONMENT + ":-" + ReplayCommand.DEFAULT_BOOTSTRAP + "}",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
-
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.AGENT_EVENTS,
-            description = "Agent-event topic (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--config-topic", paramLabel = "TOPIC", defaultValue = Topics.CONFIG,
-            description = "Config topic (default: ${DEFAULT-VALUE}).")
-    String configTopic;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Give up when Kafka does not answer or reading takes longer (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    KafkaOptions kafka;
 
     @Override
     protected int run() throws CliFailure {
@@ -73,16 +59,10 @@ public final class ReportCommand extends Subcommand {
         if (end.isBefore(start)) {
             throw CliFailure.badInput("--to (" + end + ") is before --from (" + start + ")");
         }
-        if (timeoutSeconds <= 0) {
-            throw CliFailure.badInput("--timeout must be positive, got " + timeoutSeconds);
-        }
-        String servers = bootstrapServers == null || bootstrapServers.isBlank() ? ReplayCommand.DEFAULT_BOOTSTRAP
-                : bootstrapServers.strip();
         ReportListener listener = new ReportListener(start, end);
         ReplayState state;
         try {
-            state = new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds))
-                    .replayEvents(end, listener);
+            state = kafka.replay().replayEvents(end, listener);
         } catch (TopicReplay.ReplayException e) {
             throw CliFailure.failure(e.getMessage());
         }

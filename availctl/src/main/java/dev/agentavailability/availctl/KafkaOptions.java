@@ -1,0 +1,49 @@
+package dev.agentavailability.availctl;
+
+import dev.agentavailability.availctl.replay.TopicReplay;
+import dev.agentavailability.contract.topic.Topics;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** {@code --bootstrap-servers}, {@code --topic}, {@code --config-topic} and {@code --timeout}, for the commands that replay the topics. */
+public final class KafkaOptions {
+
+    /** The environment variable that overrides the default bootstrap servers. */
+    public static final String ENVIRONMENT = "AVAILCTL_KAFKA";
+    public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            defaultValue = "${env:" + ENVIRONMENT + ":-" + DEFAULT_BOOTSTRAP + "}",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; set " + ENVIRONMENT + " to change it).")
+    String bootstrapServers;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.AGENT_EVENTS,
+            description = "Agent-event topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--config-topic", paramLabel = "TOPIC", defaultValue = Topics.CONFIG,
+            description = "Config topic (default: ${DEFAULT-VALUE}).")
+    String configTopic;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up when Kafka does not answer or reading takes longer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    public String topic() {
+        return topic;
+    }
+
+    public String configTopic() {
+        return configTopic;
+    }
+
+    /** A replay of the topics these options name; a timeout that is not positive is bad input. */
+    public TopicReplay replay() throws CliFailure {
+        if (timeoutSeconds <= 0) {
+            throw CliFailure.badInput("--timeout must be positive, got " + timeoutSeconds);
+        }
+        String servers = bootstrapServers == null || bootstrapServers.isBlank() ? DEFAULT_BOOTSTRAP
+                : bootstrapServers.strip();
+        return new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds));
+    }
+}
