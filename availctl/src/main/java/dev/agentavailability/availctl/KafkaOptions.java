@@ -1,7 +1,7 @@
 package dev.agentavailability.availctl;
 
-import dev.agentavailability.availctl.replay.TopicReplay;
 import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.replay.TopicReplay;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -35,6 +35,14 @@ public final class KafkaOptions {
 
     public String configTopic() {
         return configTopic;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers == null || bootstrapServers.isBlank() ? DEFAULT_BOOTSTRAP : bootstrapServers.strip();
+    }
+
+    public Duration timeout() {
+        return Duration.ofSeconds(Math.max(timeoutSeconds, 1));
     }
 
     /** A replay of the topics these options name; a timeout that is not positive is bad input. */

@@ -1,21 +1,16 @@
 package dev.agentavailability.availctl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentavailability.availctl.replay.ReplayState;
-import dev.agentavailability.availctl.replay.TopicReplay;
 import dev.agentavailability.contract.ContractJson;
-import dev.agentavailability.contract.availability.AvailabilityCounts;
-import dev.agentavailability.contract.config.SkillGroupConfig;
-import dev.agentavailability.projection.AgentMrdState;
-import dev.agentavailability.projection.AgentState;
-import dev.agentavailability.projection.AvailabilityCounter;
-import dev.agentavailability.projection.AvailabilityRule;
-import dev.agentavailability.projection.PartitionProjection;
-import dev.agentavailability.projection.RttestFormat;
-import dev.agentavailability.projection.Unavailability;
-import dev.agentavailability.projection.Verdict;
+import dev.agentavailability.contract.topic.TopicReader;
+import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.projection.entrypoint.Explanation;
+import dev.agentavailability.replay.EntryPointEvents;
+import dev.agentavailability.replay.EntryPointExplainer;
+import dev.agentavailability.replay.ReplayState;
+import dev.agentavailability.replay.ReplayViews;
+import dev.agentavailability.replay.TopicReplay;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ArgGroup;
@@ -23,13 +18,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code availctl replay --at INSTANT --agent N | --skill-group N}: the projection as of an instant, from the topics. */
+/**
+ * {@code availctl replay --at INSTANT --agent N | --skill-group N | --entry-point N}: the projection as of an instant,
+ * from the topics.
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Rebuild the router's view as of an instant from the Kafka topics (own consumer: no group, "
                 + "no commits) with the router's projection code, and show an agent in rttest's layout plus its "
-                + "availability verdict per MRD, or a skill group's counts and why each agent is or is not available."},
+                + "availability verdict per MRD, a skill group's counts and why each agent is or is not available, "
+                + "or an entry point's initialize answer and the rule row, calendar, queue and counts behind it."},
         footer = {"", "Examples:", "  availctl replay --at 2019-08-19T13:34:09Z --agent 6420",
             "  availctl replay --at 2019-08-19T13:34:09Z --skill-group 6928",
+            "  availctl replay --at 2019-08-19T13:34:09Z --entry-point 1001",
             "  availctl replay --from 2019-08-19T13:30:00Z --to 2019-08-19T13:40:00Z --agent 6420"})
 public final class ReplayCommand extends Subcommand {
 
@@ -55,7 +55,20 @@ public final class ReplayCommand extends Subcommand {
 
         @Option(names = "--skill-group", paramLabel = "ID", description = "Skill group id, e.g. 6928.")
         Integer skillGroup;
+
+        @Option(names = "--entry-point", paramLabel = "ID",
+                description = "Entry point id, e.g. 1001: its initialize answer at --at and the rule row, calendar, "
+                        + "queue and counts per partition that decided it.")
+        Long entryPoint;
     }
+
+    @Option(names = "--entry-point-topic", paramLabel = "TOPIC", defaultValue = Topics.ENTRY_POINTS,
+            description = "Entry point settings topic, for --entry-point (default: ${DEFAULT-VALUE}).")
+    String entryPointTopic;
+
+    @Option(names = "--chat-topic", paramLabel = "TOPIC", defaultValue = Topics.CHAT_EVENTS,
+            description = "Chat-event topic (queue depths), for --entry-point (default: ${DEFAULT-VALUE}).")
+    String chatTopic;
 
     @Mixin
     KafkaOptions kafka;
@@ -67,6 +80,10 @@ public final class ReplayCommand extends Subcommand {
         }
         if (at == null && (from == null || to == null)) {
             throw CliFailure.badInput("give --at INSTANT, or --from INSTANT --to INSTANT");
+        }
+        if (at == null && subject.entryPoint != null) {
+            throw CliFailure.badInput("--entry-point takes --at; for a timeline of answers use the router's "
+                    + "/replay/timeline.html");
         }
         if (at == null) {
             Instant start = parseInstant(from, "--from");
@@ -87,8 +104,10 @@ public final class ReplayCommand extends Subcommand {
         }
         if (subject.agent != null) {
             printAgent(state, subject.agent);
-        } else {
+        } else if (subject.skillGroup != null) {
             printSkillGroup(state, subject.skillGroup);
+        } else {
+            printEntryPoint(state, subject.entryPoint);
         }
         return ExitCodes.OK;
     }
@@ -106,80 +125,35 @@ public final class ReplayCommand extends Subcommand {
     }
 
     private void printAgent(ReplayState state, int agentId) throws CliFailure {
-        PartitionProjection partition = state.partitionOf(agentId).orElseThrow(() -> CliFailure.failure("agent "
+        String rttest = ReplayViews.agentRttest(state, agentId).orElseThrow(() -> CliFailure.failure("agent "
                 + agentId + ": no event of this agent at or before " + state.at() + " on " + kafka.topic()));
-        AgentState agent = partition.agent(agentId).orElseThrow();
-        out().print(RttestFormat.format(agent, state.config(), partition.unavailableDomains(), state.at()));
-        ObjectNode root = JSON.createObjectNode();
-        root.put("at", state.at().toString());
-        root.put("agent", agentId);
-        root.put("partition", partition.partition());
-        ArrayNode mrds = root.putArray("mrds");
-        for (AgentMrdState mrd : agent.mrds().values()) {
-            Verdict verdict = AvailabilityRule.evaluate(agent, mrd.mrdId(), state.config(),
-                    partition.unavailableDomains());
-            ObjectNode node = mrds.addObject();
-            node.put("mrdId", mrd.mrdId());
-            node.put("state", mrd.state().name());
-            node.put("stateSince", String.valueOf(mrd.stateSince()));
-            verdict(node, verdict);
-        }
-        println(root);
+        out().print(rttest);
+        println(ReplayViews.agent(state, agentId).orElseThrow());
     }
 
     private void printSkillGroup(ReplayState state, int skillGroupId) throws CliFailure {
-        AvailabilityCounts counts = AvailabilityCounts.ZERO;
-        for (PartitionProjection partition : state.partitions().values()) {
-            counts = counts.plus(AvailabilityCounter.bySkillGroup(partition, state.config())
-                    .getOrDefault(skillGroupId, AvailabilityCounts.ZERO));
-        }
-        SkillGroupConfig group = state.config().skillGroup(skillGroupId).orElse(null);
-        if (group == null && counts.equals(AvailabilityCounts.ZERO)) {
-            throw CliFailure.failure("skill group " + skillGroupId + ": not configured at " + state.at() + " on "
-                    + kafka.configTopic());
-        }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("at", state.at().toString());
-        root.put("skillGroup", skillGroupId);
-        if (group != null) {
-            root.put("name", group.name());
-            root.put("mrdId", group.mrdId());
-        }
-        root.set("counts", JSON.valueToTree(counts));
-        ArrayNode agents = root.putArray("agents");
-        for (PartitionProjection partition : state.partitions().values()) {
-            for (AgentState agent : partition.agents()) {
-                for (AgentMrdState mrd : agent.mrds().values()) {
-                    if (!mrd.loggedIn() || state.config().skillGroupsOf(agent.icmAgentId(), mrd.mrdId()).stream()
-                            .noneMatch(sg -> sg.id() == skillGroupId)) {
-                        continue;
-                    }
-                    ObjectNode node = agents.addObject();
-                    node.put("agent", agent.icmAgentId());
-                    node.put("partition", partition.partition());
-                    node.put("mrdId", mrd.mrdId());
-                    node.put("state", mrd.state().name());
-                    verdict(node, AvailabilityRule.evaluate(agent, mrd.mrdId(), state.config(),
-                            partition.unavailableDomains()));
-                }
-            }
-        }
-        println(root);
+        println(ReplayViews.skillGroup(state, skillGroupId).orElseThrow(() -> CliFailure.failure("skill group "
+                + skillGroupId + ": not configured at " + state.at() + " on " + kafka.configTopic())));
     }
 
-    private static void verdict(ObjectNode node, Verdict verdict) {
-        node.put("status", verdict.status().name());
-        node.put("availableForNewTask", verdict.availableForNewTask());
-        ArrayNode failed = node.putArray("failed");
-        // in the enum's order, so the output is stable
-        for (Unavailability clause : Unavailability.values()) {
-            if (verdict.reasons().contains(clause)) {
-                failed.add(clause.name());
-            }
+    private void printEntryPoint(ReplayState state, long entryPointId) throws CliFailure {
+        EntryPointEvents events;
+        try {
+            events = EntryPointEvents.read(new EntryPointEvents.Source(kafka.bootstrapServers(), entryPointTopic,
+                    chatTopic, kafka.timeout()), state.at());
+        } catch (TopicReader.TopicReadException e) {
+            throw CliFailure.failure(e.getMessage());
         }
+        Explanation explanation = EntryPointExplainer.explain(entryPointId, state.at(), events.stateAt(state.at()),
+                state.partitions(), state.config()).orElseThrow(() -> CliFailure.failure("entry point " + entryPointId
+                        + ": did not exist at " + state.at() + " on " + entryPointTopic));
+        out().println("Entry point " + entryPointId + " at " + state.at() + ": responseType "
+                + explanation.answer().responseType() + " (" + explanation.decision().rule() + ": "
+                + explanation.decision().why() + ")");
+        println(JSON.valueToTree(explanation));
     }
 
-    private void println(ObjectNode node) {
+    private void println(JsonNode node) {
         out().println(MessageJson.pretty(node));
     }
 }

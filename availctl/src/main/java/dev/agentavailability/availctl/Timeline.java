@@ -1,8 +1,8 @@
 package dev.agentavailability.availctl;
 
-import dev.agentavailability.availctl.replay.ReplayState;
-import dev.agentavailability.availctl.replay.TimelineListener;
-import dev.agentavailability.availctl.replay.TopicReplay;
+import dev.agentavailability.replay.ReplayState;
+import dev.agentavailability.replay.TimelineListener;
+import dev.agentavailability.replay.TopicReplay;
 import java.io.PrintWriter;
 import java.time.Instant;
 

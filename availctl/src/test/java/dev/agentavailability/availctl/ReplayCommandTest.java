@@ -3,7 +3,7 @@ package dev.agentavailability.availctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentavailability.availctl.replay.ReplayTopics;
+import dev.agentavailability.replay.ReplayTopics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class ReplayCommandTest {
     }
 
     private static Cli.Result replay(String... args) {
-        String[] all = new String[args.length + 7];
+        String[] all = new String[args.length + 11];
         all[0] = "replay";
         all[1] = "--bootstrap-servers";
         all[2] = topics.bootstrapServers;
@@ -26,7 +26,11 @@ class ReplayCommandTest {
         all[4] = topics.agentEvents;
         all[5] = "--config-topic";
         all[6] = topics.config;
-        System.arraycopy(args, 0, all, 7, args.length);
+        all[7] = "--entry-point-topic";
+        all[8] = topics.entryPoints;
+        all[9] = "--chat-topic";
+        all[10] = topics.chats;
+        System.arraycopy(args, 0, all, 11, args.length);
         return Cli.run(all);
     }
 
@@ -63,6 +67,40 @@ class ReplayCommandTest {
         assertThat(answer.get("agents")).hasSize(3);
         JsonNode first = answer.get("agents").get(0);
         assertThat(first.get("failed").toString()).contains("DOMAIN_UNAVAILABLE");
+    }
+
+    @Test
+    void anEntryPointWithTwoChatsWaitingAnswersQueueFull() {
+        Cli.Result result = replay("--at", "2019-08-19T13:35:30Z", "--entry-point", "1001");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.out()).startsWith("Entry point 1001 at 2019-08-19T13:35:30Z: responseType 2 (QUEUE_FULL");
+        JsonNode explanation = new Cli.Result(0, result.out().substring(result.out().indexOf('{')), "").single();
+        assertThat(explanation.get("queue").get("depth").asInt()).isEqualTo(2);
+        assertThat(explanation.get("queue").get("full").asBoolean()).isTrue();
+        assertThat(explanation.get("sources").get(0).get("id").asInt()).isEqualTo(6928);
+    }
+
+    @Test
+    void anEntryPointAfterTheDomainWentDownAnswersNoAgentWithTheCountsPerPartition() {
+        Cli.Result result = replay("--at", "2019-08-19T13:40:00Z", "--entry-point", "1001");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        JsonNode explanation = new Cli.Result(0, result.out().substring(result.out().indexOf('{')), "").single();
+        assertThat(explanation.get("answer").get("responseType").asInt()).isEqualTo(1);
+        assertThat(explanation.get("decision").get("rule").asText()).isEqualTo("NO_AGENT_COULD_TAKE_IT");
+        assertThat(explanation.get("queue").get("depth").asInt()).isEqualTo(1);
+        assertThat(explanation.get("inScope").get("domainUnavailable").asInt()).isEqualTo(3);
+        assertThat(explanation.get("sources").get(0).get("partitions")).hasSize(3);
+    }
+
+    @Test
+    void anEntryPointIsUnknownBeforeItWasSavedAndAfterItWasDeleted() {
+        replay("--at", "2019-08-19T12:00:00Z", "--entry-point", "1001")
+                .failsWithOneLine(ExitCodes.FAILURE, "entry point 1001", "did not exist");
+        assertThat(replay("--at", "2019-08-19T13:34:09Z", "--entry-point", "1002").exitCode()).isZero();
+        replay("--at", "2019-08-19T13:40:00Z", "--entry-point", "1002")
+                .failsWithOneLine(ExitCodes.FAILURE, "entry point 1002", "did not exist");
     }
 
     @Test

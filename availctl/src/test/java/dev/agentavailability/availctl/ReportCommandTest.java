@@ -3,7 +3,7 @@ package dev.agentavailability.availctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentavailability.availctl.replay.ReplayTopics;
+import dev.agentavailability.replay.ReplayTopics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

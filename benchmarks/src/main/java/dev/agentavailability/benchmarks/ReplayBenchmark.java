@@ -1,7 +1,5 @@
 package dev.agentavailability.benchmarks;
 
-import dev.agentavailability.availctl.replay.ReplayState;
-import dev.agentavailability.availctl.replay.TopicReplay;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmFields;
@@ -15,6 +13,8 @@ import dev.agentavailability.contract.config.MrdConfig;
 import dev.agentavailability.contract.config.SkillGroupConfig;
 import dev.agentavailability.infra.EmbeddedKafka;
 import dev.agentavailability.projection.PartitionProjection;
+import dev.agentavailability.replay.ReplayState;
+import dev.agentavailability.replay.TopicReplay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -62,7 +62,11 @@ public final class PartitionProjection {
             return new AlreadyApplied(offset);
         }
         nextOffset = offset + 1;
-        lastEventAt = event.occurredAt();
+        // the latest time, not the last record's: a partition is in time order per agent only, and a snapshot is
+        // usable for a replay to T only when nothing in it occurred after T
+        if (lastEventAt == null || event.occurredAt().isAfter(lastEventAt)) {
+            lastEventAt = event.occurredAt();
+        }
         if (!event.message().isPerAgent()) {
             boolean available = Boolean.TRUE.equals(event.fields().domainAvailable());
             if (available) {
@@ -105,6 +109,7 @@ public final class PartitionProjection {
         return anomalies;
     }
 
+    /** The latest {@code occurredAt} among the records applied, null when none was. */
     public Instant lastEventAt() {
         return lastEventAt;
     }

@@ -19,6 +19,17 @@ public final class Topics {
     /** MRD availability per agent-event partition, compacted, key = mrdId/partition. */
     public static final String MRD_AVAILABILITY = "availability.mrds";
 
+    /**
+     * Entry point settings changes (the history of the entry point service's table), key = entry point id, one
+     * partition so that every reader sees one order. Kept so that a replay can answer for an entry point.
+     */
+    public static final String ENTRY_POINTS = "availability.entry-points";
+    /**
+     * Periodic snapshots of each agent-event partition's projection with the offset they reflect, key = partition
+     * number. A replay starts from the newest snapshot before its instant instead of the topic's beginning.
+     */
+    public static final String PROJECTION_SNAPSHOTS = "availability.projection-snapshots";
+
     /** Chat steps (started, assigned, offered, abandoned, timed out), key = entry point id. */
     public static final String CHAT_EVENTS = "chat.events";
 
@@ -31,6 +42,10 @@ public final class Topics {
     private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "cleanup.policy", "delete");
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact",
             "min.compaction.lag.ms", "0", "segment.ms", "600000");
+
+    /** Snapshots are large records (a partition's agents): allow up to 16 MiB, compressed. */
+    private static final Map<String, String> SNAPSHOTS = Map.of("retention.ms", "-1", "cleanup.policy", "delete",
+            "max.message.bytes", Integer.toString(16 * 1024 * 1024), "compression.type", "zstd");
 
     private Topics() {
     }
@@ -50,6 +65,8 @@ public final class Topics {
                 new TopicSpec(AGENT_EVENTS_DLQ, 1, KEEP_FOREVER),
                 new TopicSpec(CONFIG, 1, KEEP_FOREVER),
                 new TopicSpec(CHAT_EVENTS, 3, KEEP_FOREVER),
+                new TopicSpec(ENTRY_POINTS, 1, KEEP_FOREVER),
+                new TopicSpec(PROJECTION_SNAPSHOTS, 1, SNAPSHOTS),
                 new TopicSpec(SKILL_GROUP_AVAILABILITY, 3, COMPACTED),
                 new TopicSpec(MRD_AVAILABILITY, 3, COMPACTED));
     }

@@ -1,5 +1,7 @@
 package dev.agentavailability.entrypoint.calendar;
 
+import dev.agentavailability.contract.entrypoint.BusinessHoursSettings;
+import dev.agentavailability.projection.entrypoint.BusinessCalendar;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.List;

@@ -7,8 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Every part of a {@link BusinessHoursSettings} can be read; each fault is reported on its own field. */
-@Target({ElementType.TYPE})
+/** Every part of the business hours can be read; each fault is reported on its own field. Put on the request field. */
+@Target({ElementType.FIELD})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = BusinessHoursValidator.class)
 public @interface ValidBusinessHours {

@@ -2,6 +2,7 @@ package dev.agentavailability.entrypoint.chat;
 
 import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventJson;
+import dev.agentavailability.entrypoint.kafka.AcknowledgedProducer;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,16 +13,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,29 +34,16 @@ public class ChatEventPublisher {
     @ConfigProperty(name = "chat.publish-timeout", defaultValue = "10s")
     Duration timeout;
 
-    private KafkaProducer<String, String> producer;
+    private AcknowledgedProducer producer;
 
     @PostConstruct
     void open() {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (ProducerConfig.configNames().contains(k)) {
-                config.put(k, v);
-            }
-        });
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "entrypoint-chat-events");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 5000));
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5000));
-        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        producer = new AcknowledgedProducer(kafkaConfig, "entrypoint-chat-events", timeout);
     }
 
     void close(@Observes ShutdownEvent event) {
         if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+            producer.close();
         }
     }
 
@@ -77,16 +57,11 @@ public class ChatEventPublisher {
      * @throws ProblemException 503 when Kafka does not acknowledge in time
      */
     public RecordMetadata publish(ChatEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(), ChatEventJson.write(event));
         try {
-            return producer.send(record).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            LOG.warnf("chat event %s of chat %s not acknowledged: %s", event.type(), event.chatId(), cause);
-            throw unavailable(event, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(event, e);
+            return producer.send(topic, event.key(), ChatEventJson.write(event));
+        } catch (AcknowledgedProducer.NotAcknowledged e) {
+            LOG.warnf("chat event %s of chat %s not acknowledged: %s", event.type(), event.chatId(), e.getCause());
+            throw unavailable(event, e.getCause());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.agentavailability.entrypoint.chat;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventJson;
+import dev.agentavailability.projection.entrypoint.ChatQueue;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,6 +7,7 @@ import dev.agentavailability.entrypoint.PathIds;
 import dev.agentavailability.entrypoint.initialize.EntryPointAnswers;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
+import dev.agentavailability.projection.entrypoint.ChatQueue;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
 import jakarta.ws.rs.OPTIONS;

@@ -6,6 +6,7 @@ import dev.agentavailability.entrypoint.AppClock;
 import dev.agentavailability.entrypoint.availability.AvailabilityCatchUp;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
+import dev.agentavailability.projection.entrypoint.ChatQueue;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,13 +1,12 @@
 package dev.agentavailability.entrypoint.explain;
 
+import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.entrypoint.PathIds;
 import dev.agentavailability.entrypoint.availability.AvailabilityView;
-import dev.agentavailability.entrypoint.calendar.BusinessCalendar;
-import dev.agentavailability.entrypoint.initialize.Eligibility;
 import dev.agentavailability.entrypoint.initialize.EntryPointAnswers;
-import dev.agentavailability.entrypoint.management.AvailabilityScope;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
+import dev.agentavailability.projection.entrypoint.Explanation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,29 +39,7 @@ public class ExplainResource {
 
     Explanation explain(EntryPointAnswers.Evaluation e) {
         EntryPointView ep = e.entryPoint();
-        Eligibility.Rule rule = e.rule();
-        BusinessCalendar.Decision c = e.calendar();
-        Explanation.Calendar calendar = new Explanation.Calendar(c.configured(), c.open(), c.timeZone(),
-                c.localTime() == null ? null : c.localTime().toString(),
-                c.dayOfWeek() == null ? null : c.dayOfWeek().name(), c.holiday(), c.openInterval(),
-                c.nextOpening() == null ? null : c.nextOpening().toOffsetDateTime().toString());
-        Eligibility.Situation situation = new Eligibility.Situation(c.open(), ep.active(), e.queueDepth(),
-                ep.maxQueueDepth(), e.inScope());
-        boolean full = Eligibility.Rule.QUEUE_FULL.appliesTo(situation);
-        List<Explanation.Row> rows = new ArrayList<>();
-        for (Eligibility.Rule row : Eligibility.Rule.values()) {
-            rows.add(row(row, row.appliesTo(situation)));
-        }
-        return new Explanation(ep.id(), e.at(),
-                new Explanation.Answer(rule.responseType().code(), rule.offHours(),
-                        rule.offHours() ? ep.offHoursMessage() : null),
-                new Explanation.Decision(rule.name(), rule.why(), rows), calendar,
-                new Explanation.Queue(e.queueDepth(), ep.maxQueueDepth(), full, ep.maxWaitSeconds()),
-                ep.availabilityScope().name(), ep.active(), Explanation.Counts.of(e.inScope()), sources(ep));
-    }
-
-    private static Explanation.Row row(Eligibility.Rule rule, boolean applies) {
-        return new Explanation.Row(rule.name(), rule.responseType().code(), applies);
+        return Explanation.of(ep.id(), e.at(), ep.settings(), e.calendar(), e.queueDepth(), e.inScope(), sources(ep));
     }
 
     private List<Explanation.Source> sources(EntryPointView ep) {

@@ -1,12 +1,14 @@
 package dev.agentavailability.entrypoint.initialize;
 
 import dev.agentavailability.contract.availability.AvailabilityCounts;
+import dev.agentavailability.contract.entrypoint.AvailabilityScope;
+import dev.agentavailability.contract.entrypoint.ResponseType;
 import dev.agentavailability.entrypoint.AppClock;
 import dev.agentavailability.entrypoint.availability.AvailabilityView;
-import dev.agentavailability.entrypoint.calendar.BusinessCalendar;
 import dev.agentavailability.entrypoint.chat.ChatQueueView;
-import dev.agentavailability.entrypoint.management.AvailabilityScope;
 import dev.agentavailability.entrypoint.management.EntryPointView;
+import dev.agentavailability.projection.entrypoint.BusinessCalendar;
+import dev.agentavailability.projection.entrypoint.Eligibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 

@@ -3,6 +3,7 @@ package dev.agentavailability.entrypoint.initialize;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.agentavailability.contract.entrypoint.ResponseType;
 import java.util.List;
 
 /**

@@ -1,6 +1,8 @@
 package dev.agentavailability.entrypoint.management;
 
-import dev.agentavailability.entrypoint.calendar.BusinessHoursSettings;
+import dev.agentavailability.contract.entrypoint.AvailabilityScope;
+import dev.agentavailability.contract.entrypoint.BusinessHoursSettings;
+import dev.agentavailability.entrypoint.calendar.ValidBusinessHours;
 import dev.agentavailability.entrypoint.initialize.ChatSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +34,7 @@ public record EntryPointRequest(
         @PositiveOrZero Integer maxQueueDepth,
         @Pattern(regexp = "SKILL_GROUP|MRD", message = "must be SKILL_GROUP or MRD") String availabilityScope,
         @Positive Integer maxWaitSeconds,
-        @Valid BusinessHoursSettings businessHours,
+        @ValidBusinessHours BusinessHoursSettings businessHours,
         @Size(min = 1, max = 2000) String offHoursMessage,
         @Size(max = 100) List<@NotNull @Pattern(regexp = "https?://[^/\\s]+",
                 message = "must be an origin such as https://www.example.com (scheme://host[:port])") String> allowedOrigins,

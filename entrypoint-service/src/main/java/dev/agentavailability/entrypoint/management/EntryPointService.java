@@ -1,5 +1,7 @@
 package dev.agentavailability.entrypoint.management;
 
+import dev.agentavailability.contract.entrypoint.EntryPointEvent;
+import dev.agentavailability.entrypoint.AppClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Entry point writes: each goes to the database in its own transaction and, once committed, to the cache. Writes
- * are serialized so that the cache ends in the order the database committed.
+ * Entry point writes: each goes to the database in its own transaction, to the entry-point topic before that
+ * transaction commits (a change Kafka did not take is rolled back, so the topic never misses one), and once
+ * committed to the cache. Writes are serialized so that the cache and the topic end in the order the database
+ * committed.
  */
 @ApplicationScoped
 public class EntryPointService {
@@ -18,10 +22,14 @@ public class EntryPointService {
     }
 
     private final EntryPointCache cache;
+    private final EntryPointHistory history;
+    private final AppClock clock;
     private final Object writeLock = new Object();
 
-    EntryPointService(EntryPointCache cache) {
+    EntryPointService(EntryPointCache cache, EntryPointHistory history, AppClock clock) {
         this.cache = cache;
+        this.history = history;
+        this.clock = clock;
     }
 
     public List<EntryPointView> list() {
@@ -45,7 +53,10 @@ public class EntryPointService {
                 if (created) {
                     entity.persist();
                 }
-                return new Saved(entity.view(), created);
+                EntryPoint.flush(); // database faults surface before the event is on the topic
+                EntryPointView view = entity.view();
+                history.publish(EntryPointEvent.saved(id, view.settings(), clock.now()));
+                return new Saved(view, created);
             });
             cache.put(saved.entryPoint());
             return saved;
@@ -55,7 +66,14 @@ public class EntryPointService {
     /** @return false when there was no such entry point */
     public boolean delete(long id) {
         synchronized (writeLock) {
-            boolean deleted = QuarkusTransaction.requiringNew().call(() -> EntryPoint.deleteById(id));
+            boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
+                boolean existed = EntryPoint.deleteById(id);
+                if (existed) {
+                    EntryPoint.flush();
+                    history.publish(EntryPointEvent.deleted(id, clock.now()));
+                }
+                return existed;
+            });
             cache.remove(id);
             return deleted;
         }

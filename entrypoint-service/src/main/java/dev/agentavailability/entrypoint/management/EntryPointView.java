@@ -1,9 +1,12 @@
 package dev.agentavailability.entrypoint.management;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.agentavailability.entrypoint.calendar.BusinessCalendar;
-import dev.agentavailability.entrypoint.calendar.BusinessHoursSettings;
+import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.entrypoint.AvailabilityScope;
+import dev.agentavailability.contract.entrypoint.BusinessHoursSettings;
+import dev.agentavailability.contract.entrypoint.EntryPointSettings;
 import dev.agentavailability.entrypoint.initialize.ChatSettings;
+import dev.agentavailability.projection.entrypoint.BusinessCalendar;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,6 +36,13 @@ public record EntryPointView(long id, String name, int mrdId, List<Integer> skil
     public EntryPointView(long id, String name, int mrdId, List<Integer> skillGroupIds, boolean active) {
         this(id, name, mrdId, skillGroupIds, active, 0, AvailabilityScope.SKILL_GROUP, DEFAULT_MAX_WAIT_SECONDS, null,
                 DEFAULT_OFF_HOURS_MESSAGE, List.of(), ChatSettings.DEFAULTS, null);
+    }
+
+    /** The settings as the entry-point topic carries them. */
+    public EntryPointSettings settings() {
+        return new EntryPointSettings(name, mrdId, skillGroupIds, active, maxQueueDepth, availabilityScope,
+                maxWaitSeconds, businessHours, offHoursMessage, allowedOrigins,
+                ContractJson.mapper().valueToTree(chatSettings));
     }
 
     public boolean allowsOrigin(String origin) {

@@ -1,0 +1,91 @@
+package dev.agentavailability.entrypoint.management;
+
+import dev.agentavailability.contract.entrypoint.EntryPointEvent;
+import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
+import dev.agentavailability.contract.topic.TopicAdmin;
+import dev.agentavailability.contract.topic.TopicSpec;
+import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.entrypoint.kafka.AcknowledgedProducer;
+import dev.agentavailability.rest.Problem;
+import dev.agentavailability.rest.ProblemException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes every change of an entry point to the entry-point topic and waits for Kafka's acknowledgement, so that the
+ * topic holds the history of the settings a replay needs ("what did 1001 answer at 14:03:22, and why?").
+ */
+@ApplicationScoped
+public class EntryPointHistory {
+
+    private static final Logger LOG = Logger.getLogger(EntryPointHistory.class);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "availability.topics.entry-points")
+    String topic;
+
+    @ConfigProperty(name = "chat.publish-timeout", defaultValue = "10s")
+    Duration timeout;
+
+    private AcknowledgedProducer producer;
+
+    @PostConstruct
+    void open() {
+        // the entry point service is the topic's only writer: it creates it with the catalogue's settings
+        TopicSpec spec = Topics.all(1).stream().filter(t -> t.name().equals(Topics.ENTRY_POINTS)).findFirst()
+                .orElseThrow();
+        TopicAdmin.ensure(bootstrapServers, List.of(new TopicSpec(topic, spec.partitions(), spec.configs())));
+        producer = new AcknowledgedProducer(kafkaConfig, "entrypoint-settings-history", timeout);
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /**
+     * Sends and waits for the acknowledgement.
+     *
+     * @throws ProblemException 503 when Kafka does not acknowledge in time (the caller's transaction then rolls back)
+     */
+    public void publish(EntryPointEvent event) {
+        try {
+            producer.send(topic, event.key(), EntryPointEventJson.write(event));
+        } catch (AcknowledgedProducer.NotAcknowledged e) {
+            LOG.warnf("entry point %d: %s not acknowledged: %s", event.entryPointId(), event.type(), e.getCause());
+            throw unavailable(event, e.getCause());
+        }
+    }
+
+    private static ProblemException unavailable(EntryPointEvent event, Throwable cause) {
+        return new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "the entry point change could not be recorded on Kafka (" + cause.getClass().getSimpleName()
+                        + "); nothing was changed, try again")
+                .with("entryPointId", event.entryPointId()));
+    }
+}
