@@ -1,17 +1,13 @@
 package dev.agentavailability.availctl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentavailability.contract.ContractJson;
-import dev.agentavailability.contract.config.SkillGroupConfig;
 import dev.agentavailability.replay.ReplayState;
 import dev.agentavailability.replay.ReportListener;
+import dev.agentavailability.replay.TimeInState;
 import dev.agentavailability.replay.TopicReplay;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,41 +72,7 @@ public final class ReportCommand extends Subcommand {
             throw CliFailure.failure("skill group " + groupFilter + ": not configured at " + end);
         }
 
-        ObjectNode root = JSON.createObjectNode();
-        root.put("from", start.toString());
-        root.put("to", end.toString());
-        ArrayNode agents = root.putArray("agents");
-        for (Map.Entry<ReportListener.AgentMrd, Map<String, Duration>> entry : report.agents().entrySet()) {
-            ReportListener.AgentMrd key = entry.getKey();
-            if (agentFilter != null && key.agent() != agentFilter) {
-                continue;
-            }
-            if (groupFilter != null && state.config().skillGroupsOf(key.agent(), key.mrdId()).stream()
-                    .noneMatch(sg -> sg.id() == groupFilter)) {
-                continue;
-            }
-            ObjectNode node = agents.addObject();
-            node.put("agent", key.agent());
-            node.put("mrdId", key.mrdId());
-            ObjectNode seconds = node.putObject("seconds");
-            entry.getValue().forEach((label, length) -> seconds.put(label, seconds(length)));
-        }
-        ArrayNode groups = root.putArray("skillGroups");
-        if (agentFilter == null) {
-            for (Map.Entry<Integer, Map<String, Duration>> entry : report.skillGroups().entrySet()) {
-                if (groupFilter != null && !entry.getKey().equals(groupFilter)) {
-                    continue;
-                }
-                ObjectNode node = groups.addObject();
-                node.put("skillGroup", entry.getKey());
-                state.config().skillGroup(entry.getKey()).map(SkillGroupConfig::name)
-                        .ifPresent(name -> node.put("name", name));
-                node.put("availableSeconds", seconds(entry.getValue().getOrDefault(ReportListener.AVAILABLE,
-                        Duration.ZERO)));
-                node.put("noneAvailableSeconds", seconds(entry.getValue().getOrDefault(
-                        ReportListener.NONE_AVAILABLE, Duration.ZERO)));
-            }
-        }
+        ObjectNode root = TimeInState.json(report, state, agentFilter, groupFilter);
         if (json) {
             try {
                 out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -139,12 +101,5 @@ public final class ReportCommand extends Subcommand {
                     group.get("skillGroup").asInt(), group.has("name") ? group.get("name").asText() : "",
                     group.get("availableSeconds").asText(), group.get("noneAvailableSeconds").asText()));
         }
-    }
-
-    /** Seconds, exact: whole seconds as an integer, else with the fraction (milliseconds or finer). */
-    static BigDecimal seconds(Duration length) {
-        BigDecimal value = BigDecimal.valueOf(length.getSeconds()).add(BigDecimal.valueOf(length.getNano(), 9));
-        value = value.stripTrailingZeros();
-        return value.scale() < 0 ? value.setScale(0) : value;
     }
 }

@@ -25,4 +25,14 @@ public interface RouterTopics {
     @WithName("chat-events")
     @WithDefault(Topics.CHAT_EVENTS)
     String chatEvents();
+
+    /** Written by the entry point service; the router reads it only for replays. */
+    @WithName("entry-points")
+    @WithDefault(Topics.ENTRY_POINTS)
+    String entryPoints();
+
+    /** Periodic snapshots of the agent-event partitions (this router writes them; replays start from them). */
+    @WithName("projection-snapshots")
+    @WithDefault(Topics.PROJECTION_SNAPSHOTS)
+    String projectionSnapshots();
 }
