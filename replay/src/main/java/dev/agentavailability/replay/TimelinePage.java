@@ -78,7 +78,7 @@ public final class TimelinePage {
         return named;
     }
 
-    /** Per line label, its value at each point (a line absent at a point counts as 0 there). */
+    /** Per line label, its value at each point; null where it is absent (an entry point deleted or not yet saved). */
     private static Map<String, SortedMap<Instant, Integer>> lines(AvailabilitySeries.Series series,
             Function<AvailabilitySeries.Point, SortedMap<String, Integer>> values) {
         TreeSet<String> labels = new TreeSet<>();
@@ -87,7 +87,7 @@ public final class TimelinePage {
         for (String label : labels) {
             SortedMap<Instant, Integer> line = new TreeMap<>();
             for (AvailabilitySeries.Point p : series.points()) {
-                line.put(p.at(), values.apply(p).getOrDefault(label, 0));
+                line.put(p.at(), values.apply(p).get(label));
             }
             lines.put(label, line);
         }
@@ -103,8 +103,8 @@ public final class TimelinePage {
         }
         int max = responseTypes ? 2 : 1;
         for (SortedMap<Instant, Integer> line : lines.values()) {
-            for (int v : line.values()) {
-                max = Math.max(max, v);
+            for (Integer v : line.values()) {
+                max = v == null ? max : Math.max(max, v);
             }
         }
         long span = Math.max(1, Duration.between(series.from(), series.to()).toMillis());
@@ -122,28 +122,35 @@ public final class TimelinePage {
         }
         for (int i = 0; i <= 4; i++) {
             Instant at = series.from().plusMillis(span * i / 4);
-            html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                    LEFT + plotWidth * i / 4.0, HEIGHT - 10, at.toString().replace("T", " ").replace("Z", "")));
+            String anchor = i == 0 ? "start" : i == 4 ? "end" : "middle";
+            html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>%n",
+                    LEFT + plotWidth * i / 4.0, HEIGHT - 10, anchor, at.toString().replace("T", " ")));
         }
         int color = 0;
         List<String> legend = new ArrayList<>();
         for (Map.Entry<String, SortedMap<Instant, Integer>> line : lines.entrySet()) {
             String stroke = COLORS[color++ % COLORS.length];
             StringBuilder path = new StringBuilder();
-            Double lastY = null;
+            boolean drawing = false;
             for (Map.Entry<Instant, Integer> point : line.getValue().entrySet()) {
                 double x = LEFT + plotWidth * (double) Duration.between(series.from(), point.getKey()).toMillis() / span;
+                if (point.getValue() == null) {
+                    // absent from here on (until it comes back): end the line instead of drawing a false 0
+                    if (drawing) {
+                        path.append(String.format(Locale.ROOT, " H%.1f", x));
+                    }
+                    drawing = false;
+                    continue;
+                }
                 // lines of equal value would hide each other: shift each a little
                 double y = TOP + plotHeight - (double) point.getValue() / max * plotHeight - (color - 1) * 1.5;
-                if (lastY == null) {
-                    path.append(String.format(Locale.ROOT, "M%.1f %.1f", x, y));
-                } else {
-                    path.append(String.format(Locale.ROOT, " H%.1f V%.1f", x, y));
-                }
-                lastY = y;
+                path.append(String.format(Locale.ROOT, drawing ? " H%.1f V%.1f" : " M%.1f %.1f", x, y));
+                drawing = true;
             }
-            path.append(String.format(Locale.ROOT, " H%d", LEFT + plotWidth));
-            html.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(stroke)
+            if (drawing) {
+                path.append(String.format(Locale.ROOT, " H%d", LEFT + plotWidth));
+            }
+            html.append("<path d=\"").append(path.toString().strip()).append("\" fill=\"none\" stroke=\"").append(stroke)
                     .append("\" stroke-width=\"2\"><title>").append(escape(line.getKey())).append("</title></path>\n");
             legend.add("<span><i style=\"background:" + stroke + "\"></i>" + escape(line.getKey()) + "</span>");
         }
