@@ -3,12 +3,15 @@ package dev.agentavailability.entrypoint;
 import static dev.agentavailability.entrypoint.Fixtures.putEntryPoint;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.contract.entrypoint.EntryPointEvent;
 import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
 import dev.agentavailability.contract.entrypoint.EntryPointEventType;
+import dev.agentavailability.contract.entrypoint.EntryPointSettings;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.entrypoint.management.EntryPoint;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
@@ -21,6 +24,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,25 @@ class EntryPointHistoryTest {
         assertThat(events.get(events.size() - 1).settings().maxQueueDepth()).isEqualTo(7);
 
         assertThat(sync.sync()).isZero();
+    }
+
+    @Test
+    void aChangeMadeThroughAnotherInstanceReachesThisInstancesAnswers() {
+        String bootstrap = TestInfrastructure.get().start().bootstrapServers();
+        EntryPointEvent saved = EntryPointEvent.saved(2104, new EntryPointSettings("Other instance", 5000,
+                List.of(6928), false, 0, AvailabilityScope.SKILL_GROUP, 300, null, null, List.of(), null),
+                Instant.now());
+        try (TestKafka kafka = TestKafka.connect(bootstrap)) {
+            kafka.send(Topics.ENTRY_POINTS, saved.key(), EntryPointEventJson.write(saved));
+            // inactive: answered 1 by this instance, which never saw the PUT
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(Fixtures.INITIALIZE, 2104)
+                    .then().statusCode(200).body("checkEligibility.responseType", equalTo(1)));
+
+            EntryPointEvent deleted = EntryPointEvent.deleted(2104, Instant.now());
+            kafka.send(Topics.ENTRY_POINTS, deleted.key(), EntryPointEventJson.write(deleted));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(Fixtures.INITIALIZE, 2104)
+                    .then().statusCode(404));
+        }
     }
 
     private static List<EntryPointEvent> eventsOf(long id) {

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Captures, once at startup, the offsets up to which the availability topics and the chat-event topic must be read before the instance is
+ * Captures, once at startup, the offsets up to which the availability topics, the chat-event topic and the entry-point
+ * topic must be read before the instance is
  * ready, and tracks the records applied since. A topic that does not exist yet needs nothing. While Kafka cannot be
  * reached the capture is retried in the background; startup never waits for it.
  */
@@ -49,6 +50,9 @@ public class AvailabilityCatchUp {
 
     @ConfigProperty(name = "chat.topic")
     String chatTopic;
+
+    @ConfigProperty(name = "availability.topics.entry-points")
+    String entryPointTopic;
 
     @ConfigProperty(name = "availability.catch-up.attempt-timeout", defaultValue = "10s")
     Duration attemptTimeout;
@@ -92,7 +96,7 @@ public class AvailabilityCatchUp {
     }
 
     public List<String> topics() {
-        return List.of(skillGroupTopic, mrdTopic, chatTopic);
+        return List.of(skillGroupTopic, mrdTopic, chatTopic, entryPointTopic);
     }
 
     private void captureUntilDone() {

@@ -50,8 +50,12 @@ public final class AcknowledgedProducer implements AutoCloseable {
     }
 
     public RecordMetadata send(String topic, String key, String value) throws NotAcknowledged {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    public RecordMetadata send(ProducerRecord<String, String> record) throws NotAcknowledged {
         try {
-            return producer.send(new ProducerRecord<>(topic, key, value))
+            return producer.send(record)
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new NotAcknowledged(e.getCause());

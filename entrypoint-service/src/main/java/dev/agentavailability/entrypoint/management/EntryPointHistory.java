@@ -15,9 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -43,6 +45,13 @@ public class EntryPointHistory {
     @ConfigProperty(name = "chat.publish-timeout", defaultValue = "10s")
     Duration timeout;
 
+    /** This instance, so that it can pass over its own changes when they come back from the topic. */
+    @ConfigProperty(name = "quarkus.uuid")
+    String instanceId;
+
+    /** Header naming the instance that wrote an entry-point record. */
+    public static final String INSTANCE_HEADER = "entrypoint-instance";
+
     private AcknowledgedProducer producer;
 
     @PostConstruct
@@ -64,6 +73,10 @@ public class EntryPointHistory {
         return topic;
     }
 
+    public String instanceId() {
+        return instanceId;
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
@@ -75,7 +88,10 @@ public class EntryPointHistory {
      */
     public void publish(EntryPointEvent event) {
         try {
-            producer.send(topic, event.key(), EntryPointEventJson.write(event));
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(),
+                    EntryPointEventJson.write(event));
+            record.headers().add(INSTANCE_HEADER, instanceId.getBytes(StandardCharsets.UTF_8));
+            producer.send(record);
         } catch (AcknowledgedProducer.NotAcknowledged e) {
             LOG.warnf("entry point %d: %s not acknowledged: %s", event.entryPointId(), event.type(), e.getCause());
             throw unavailable(event, e.getCause());

@@ -38,6 +38,20 @@ public record EntryPointView(long id, String name, int mrdId, List<Integer> skil
                 DEFAULT_OFF_HOURS_MESSAGE, List.of(), ChatSettings.DEFAULTS, null);
     }
 
+    /** An entry point from the settings the entry-point topic carries (another instance's change). */
+    public static EntryPointView of(long id, EntryPointSettings s) {
+        ChatSettings chat;
+        try {
+            chat = s.chatSettings() == null || s.chatSettings().isNull() ? null
+                    : ContractJson.mapper().treeToValue(s.chatSettings(), ChatSettings.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("entry point " + id + ": unreadable chatSettings: " + e.getMessage(), e);
+        }
+        return new EntryPointView(id, s.name(), s.mrdId(), s.skillGroupIds(), s.active(), s.maxQueueDepth(),
+                s.availabilityScope(), s.maxWaitSeconds(), s.businessHours(), s.offHoursMessage(), s.allowedOrigins(),
+                chat, null);
+    }
+
     /** The settings as the entry-point topic carries them. */
     public EntryPointSettings settings() {
         return new EntryPointSettings(name, mrdId, skillGroupIds, active, maxQueueDepth, availabilityScope,
