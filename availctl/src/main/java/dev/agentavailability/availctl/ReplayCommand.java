@@ -6,11 +6,16 @@ import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.topic.TopicReader;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.projection.entrypoint.Explanation;
+import dev.agentavailability.replay.AvailabilitySeries;
 import dev.agentavailability.replay.EntryPointEvents;
 import dev.agentavailability.replay.EntryPointExplainer;
 import dev.agentavailability.replay.ReplayState;
 import dev.agentavailability.replay.ReplayViews;
+import dev.agentavailability.replay.TimelinePage;
 import dev.agentavailability.replay.TopicReplay;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ArgGroup;
@@ -30,7 +35,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  availctl replay --at 2019-08-19T13:34:09Z --agent 6420",
             "  availctl replay --at 2019-08-19T13:34:09Z --skill-group 6928",
             "  availctl replay --at 2019-08-19T13:34:09Z --entry-point 1001",
-            "  availctl replay --from 2019-08-19T13:30:00Z --to 2019-08-19T13:40:00Z --agent 6420"})
+            "  availctl replay --from 2019-08-19T13:30:00Z --to 2019-08-19T13:40:00Z --agent 6420",
+            "  availctl replay --from 2019-08-19T13:30:00Z --to 2019-08-19T13:40:00Z --entry-point 1001 --html incident.html"})
 public final class ReplayCommand extends Subcommand {
 
     private static final ObjectMapper JSON = ContractJson.mapper();
@@ -70,6 +76,11 @@ public final class ReplayCommand extends Subcommand {
             description = "Chat-event topic (queue depths), for --entry-point (default: ${DEFAULT-VALUE}).")
     String chatTopic;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "With --from/--to: also write the timeline page (charts of available agents per skill "
+                    + "group, queue depth and initialize answer per entry point) to FILE.")
+    Path html;
+
     @Mixin
     KafkaOptions kafka;
 
@@ -81,9 +92,8 @@ public final class ReplayCommand extends Subcommand {
         if (at == null && (from == null || to == null)) {
             throw CliFailure.badInput("give --at INSTANT, or --from INSTANT --to INSTANT");
         }
-        if (at == null && subject.entryPoint != null) {
-            throw CliFailure.badInput("--entry-point takes --at; for a timeline of answers use the router's "
-                    + "/replay/timeline.html");
+        if (at != null && html != null) {
+            throw CliFailure.badInput("--html takes --from/--to");
         }
         if (at == null) {
             Instant start = parseInstant(from, "--from");
@@ -91,8 +101,12 @@ public final class ReplayCommand extends Subcommand {
             if (end.isBefore(start)) {
                 throw CliFailure.badInput("--to (" + end + ") is before --from (" + start + ")");
             }
-            Timeline.print(out(), kafka.replay(),
-                    start, end, subject.agent, subject.skillGroup);
+            if (subject.entryPoint != null || html != null) {
+                entryPointTimeline(start, end);
+            }
+            if (subject.entryPoint == null) {
+                Timeline.print(out(), kafka.replay(), start, end, subject.agent, subject.skillGroup);
+            }
             return ExitCodes.OK;
         }
         Instant instant = parseInstant(at);
@@ -151,6 +165,46 @@ public final class ReplayCommand extends Subcommand {
                 + explanation.answer().responseType() + " (" + explanation.decision().rule() + ": "
                 + explanation.decision().why() + ")");
         println(JSON.valueToTree(explanation));
+    }
+
+    /** The entry point's answer and queue depth at each change of the window, and the page if asked for. */
+    private void entryPointTimeline(Instant start, Instant end) throws CliFailure {
+        AvailabilitySeries.Series series;
+        try {
+            AvailabilitySeries listener = new AvailabilitySeries(start, end, EntryPointEvents.read(
+                    new EntryPointEvents.Source(kafka.bootstrapServers(), entryPointTopic, chatTopic, kafka.timeout()),
+                    end));
+            kafka.replay().replayEvents(end, listener);
+            series = listener.finish();
+        } catch (TopicReplay.ReplayException | TopicReader.TopicReadException e) {
+            throw CliFailure.failure(e.getMessage());
+        }
+        if (html != null) {
+            try {
+                Files.writeString(html, TimelinePage.render(series, "Availability from " + start + " to " + end));
+            } catch (IOException e) {
+                throw CliFailure.failure("cannot write " + html + ": " + e.getMessage());
+            }
+        }
+        if (subject.entryPoint == null) {
+            return;
+        }
+        long id = subject.entryPoint;
+        if (series.points().stream().noneMatch(p -> p.responseType().containsKey(id))) {
+            throw CliFailure.failure("entry point " + id + ": did not exist between " + start + " and " + end
+                    + " on " + entryPointTopic);
+        }
+        out().println("Entry point " + id + " from " + start + " to " + end);
+        String previous = null;
+        for (AvailabilitySeries.Point point : series.points()) {
+            Integer answer = point.responseType().get(id);
+            String line = answer == null ? "(does not exist)" : "responseType " + answer + "  queue depth "
+                    + point.queueDepth().getOrDefault(id, 0);
+            if (!line.equals(previous)) {
+                out().println(point.at() + "  " + line + "  after " + point.cause());
+                previous = line;
+            }
+        }
     }
 
     private void println(JsonNode node) {

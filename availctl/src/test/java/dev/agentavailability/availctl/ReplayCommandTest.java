@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentavailability.replay.ReplayTopics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code availctl replay} in process against the test broker. */
 class ReplayCommandTest {
@@ -101,6 +104,18 @@ class ReplayCommandTest {
         assertThat(replay("--at", "2019-08-19T13:34:09Z", "--entry-point", "1002").exitCode()).isZero();
         replay("--at", "2019-08-19T13:40:00Z", "--entry-point", "1002")
                 .failsWithOneLine(ExitCodes.FAILURE, "entry point 1002", "did not exist");
+    }
+
+    @Test
+    void anEntryPointTimelineListsEachChangeOfItsAnswerAndWritesThePage(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("incident.html");
+        Cli.Result result = replay("--from", "2019-08-19T13:34:00Z", "--to", "2019-08-19T13:40:00Z",
+                "--entry-point", "1001", "--html", page.toString());
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.out()).contains("2019-08-19T13:35:01Z  responseType 2  queue depth 2",
+                "2019-08-19T13:38:30Z  responseType 1  queue depth 1");
+        assertThat(Files.readString(page)).contains("<svg", "EP 1001");
     }
 
     @Test
