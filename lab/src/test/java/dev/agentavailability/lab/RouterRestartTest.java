@@ -8,14 +8,10 @@ import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
-import dev.agentavailability.contract.arm.ArmFields;
-import dev.agentavailability.contract.arm.ArmMessage;
-import dev.agentavailability.contract.arm.TaskId;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.PartitionProjection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +55,7 @@ class RouterRestartTest {
 
     @Test
     void projectionAfterACrashAndRestartEqualsTheOneRebuiltFromTheTopic() throws Exception {
-        List<ArmEvent> stream = new EventStream(new Random(42)).take(EVENTS);
+        List<ArmEvent> stream = new RandomAgentEvents(new Random(42), 7000, AGENTS, "restart-test").take(EVENTS);
         try (KafkaProducer<String, String> producer = producer()) {
             send(producer, stream.subList(0, EVENTS / 3));
             producer.send(new ProducerRecord<>(Topics.AGENT_EVENTS, "7001", "{this is not an ARM event"));
@@ -146,40 +142,5 @@ class RouterRestartTest {
             producer.send(new ProducerRecord<>(Topics.AGENT_EVENTS, event.key(), ArmEventJson.write(event)));
         }
         producer.flush();
-    }
-
-    /** A seeded random walk of agents through login, routable, ready, tasks and logout, with some illegal steps. */
-    private static final class EventStream {
-        private static final int MRD = 5000;
-        private final Random random;
-        private final ArmMessage[] steps = {ArmMessage.MEDIA_LOGIN_REQ, ArmMessage.MAKE_AGENT_ROUTABLE_IND,
-                ArmMessage.MAKE_AGENT_READY_IND, ArmMessage.MAKE_AGENT_NOT_READY_REQ, ArmMessage.START_TASK_IND,
-                ArmMessage.START_TASK_IND, ArmMessage.END_TASK_IND, ArmMessage.END_TASK_IND, ArmMessage.MEDIA_LOGOUT_IND};
-        private Instant clock = Instant.parse("2026-11-26T09:00:00Z");
-        private long invokeId = 1;
-
-        EventStream(Random random) {
-            this.random = random;
-        }
-
-        List<ArmEvent> take(int count) {
-            List<ArmEvent> events = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int agent = 7000 + random.nextInt(AGENTS);
-                ArmMessage message = steps[random.nextInt(steps.length)];
-                TaskId task = new TaskId(0, random.nextInt(3), 0);
-                ArmFields fields = switch (message) {
-                    case MEDIA_LOGIN_REQ -> ArmFields.mediaLogin(0, false, 2, null);
-                    case MAKE_AGENT_ROUTABLE_IND -> ArmFields.maxTasks(1 + random.nextInt(3));
-                    case MAKE_AGENT_READY_IND -> ArmFields.makeRoutable(true);
-                    case MAKE_AGENT_NOT_READY_REQ -> ArmFields.reasonCode(random.nextInt(4));
-                    case START_TASK_IND, END_TASK_IND -> ArmFields.task(task);
-                    default -> ArmFields.NONE;
-                };
-                clock = clock.plusMillis(250);
-                events.add(ArmEvent.of(message, clock, invokeId++, MRD, agent, fields, "restart-test"));
-            }
-            return events;
-        }
     }
 }

@@ -14,9 +14,11 @@ import dev.agentavailability.projection.entrypoint.Eligibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -49,9 +51,9 @@ public final class AvailabilitySeries implements TopicReplay.StepListener {
     private final Map<Integer, SortedMap<Integer, AvailabilityCounts>> mrdsByPartition = new HashMap<>();
     private final Map<Integer, PartitionProjection> partitions = new HashMap<>();
     private final List<Point> points = new ArrayList<>();
+    /** Partitions whose counts are not recounted yet: before the window nothing is recorded, so nothing is counted. */
+    private final Set<Integer> dirty = new HashSet<>();
     private ConfigView config = new ConfigView();
-    /** The latest state before {@code from}, null while there was none. */
-    private Point before;
 
     public AvailabilitySeries(Instant from, Instant to, EntryPointEvents entryPointEvents) {
         this.from = Objects.requireNonNull(from, "from");
@@ -60,25 +62,25 @@ public final class AvailabilitySeries implements TopicReplay.StepListener {
     }
 
     @Override
+    public void beforeApplying(Instant at) {
+        entryPointChangesBefore(at);
+        startAt(at);
+    }
+
+    @Override
     public void applied(TopicReplay.Step step) {
         Instant at = step.event().occurredAt();
-        entryPointChangesBefore(at);
         config = step.config();
         partitions.put(step.partition(), step.projection());
-        skillGroupsByPartition.put(step.partition(), AvailabilityCounter.bySkillGroup(step.projection(), config));
-        mrdsByPartition.put(step.partition(), AvailabilityCounter.byMrd(step.projection(), config));
+        dirty.add(step.partition());
         record(at, "p" + step.partition() + "@" + step.offset() + " " + step.event().message() + " agent "
                 + step.event().icmAgentId());
     }
 
     @Override
     public void configChanged(ConfigEvent event, long offset, ConfigView config) {
-        entryPointChangesBefore(event.occurredAt());
         this.config = config;
-        for (PartitionProjection p : partitions.values()) {
-            skillGroupsByPartition.put(p.partition(), AvailabilityCounter.bySkillGroup(p, config));
-            mrdsByPartition.put(p.partition(), AvailabilityCounter.byMrd(p, config));
-        }
+        dirty.addAll(partitions.keySet());
         record(event.occurredAt(), "config@" + offset + " " + event.op() + " " + event.kind() + " " + event.id());
     }
 
@@ -86,7 +88,7 @@ public final class AvailabilitySeries implements TopicReplay.StepListener {
     public Series finish() {
         entryPointChangesBefore(to.plusNanos(1));
         if (points.isEmpty()) {
-            points.add(startPoint());
+            points.add(snapshot(from, "state at the start of the window"));
         }
         SortedMap<Integer, String> names = new TreeMap<>();
         for (ConfigItem item : config.all(ConfigKind.SKILL_GROUP)) {
@@ -101,36 +103,43 @@ public final class AvailabilitySeries implements TopicReplay.StepListener {
             if (next == null || !next.isBefore(at)) {
                 return;
             }
+            startAt(next);
             entryPoints.advanceTo(entryPointEvents, next);
             record(next, "entry point or chat event");
         }
     }
 
-    private void record(Instant at, String cause) {
-        Point now = snapshot(at, cause);
-        if (at.isBefore(from)) {
-            before = now;
-        } else if (!at.isAfter(to)) {
-            if (points.isEmpty()) {
-                points.add(startPoint());
-            }
-            Point previous = points.get(points.size() - 1);
-            if (!now.availableBySkillGroup().equals(previous.availableBySkillGroup())
-                    || !now.queueDepth().equals(previous.queueDepth())
-                    || !now.responseType().equals(previous.responseType())) {
-                points.add(now);
-            }
+    /**
+     * Before the first change after {@code from} is applied, the state as it stands is the state at {@code from}
+     * (every record at or before it applied): the replay calls {@link #beforeApplying} while a record's partition
+     * still holds the state before it.
+     */
+    private void startAt(Instant at) {
+        if (points.isEmpty() && at.isAfter(from)) {
+            points.add(snapshot(from, "state at the start of the window"));
         }
     }
 
-    /** The state at {@code from}: the latest one before it, or nothing at all. */
-    private Point startPoint() {
-        Point b = before != null ? before : new Point(from, "", new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
-        return new Point(from, "state at the start of the window", b.availableBySkillGroup(), b.queueDepth(),
-                b.responseType());
+    private void record(Instant at, String cause) {
+        if (points.isEmpty() || at.isAfter(to)) {
+            return; // before the window, or at its start: part of the start point
+        }
+        Point now = snapshot(at, cause);
+        Point previous = points.get(points.size() - 1);
+        if (!now.availableBySkillGroup().equals(previous.availableBySkillGroup())
+                || !now.queueDepth().equals(previous.queueDepth())
+                || !now.responseType().equals(previous.responseType())) {
+            points.add(now);
+        }
     }
 
     private Point snapshot(Instant at, String cause) {
+        for (int partition : dirty) {
+            PartitionProjection p = partitions.get(partition);
+            skillGroupsByPartition.put(partition, AvailabilityCounter.bySkillGroup(p, config));
+            mrdsByPartition.put(partition, AvailabilityCounter.byMrd(p, config));
+        }
+        dirty.clear();
         SortedMap<Integer, Integer> available = new TreeMap<>();
         for (ConfigItem item : config.all(ConfigKind.SKILL_GROUP)) {
             available.put(item.id(), sum(skillGroupsByPartition, item.id()).available());

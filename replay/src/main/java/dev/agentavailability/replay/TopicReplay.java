@@ -117,6 +117,10 @@ public final class TopicReplay {
         /** A config change was applied; {@code config} is the reference data after it. */
         default void configChanged(ConfigEvent event, long offset, ConfigView config) {
         }
+
+        /** Called before each record is applied, with its time: the state handed over is still the one before it. */
+        default void beforeApplying(Instant at) {
+        }
     }
 
     /**
@@ -176,6 +180,7 @@ public final class TopicReplay {
         ConfigView config = new ConfigView();
         for (Pending next : pending) {
             if (next.config() != null) {
+                listener.beforeApplying(next.at());
                 config.apply(next.config(), next.offset());
                 listener.configChanged(next.config(), next.offset(), config);
                 continue;
@@ -187,6 +192,7 @@ public final class TopicReplay {
                         projection.unavailableDomains(), projection.anomalies(), projection.lastEventAt());
                 projections.put(next.partition(), projection);
             }
+            listener.beforeApplying(next.at());
             PartitionProjection.Outcome outcome = projection.apply(next.arm(), next.offset());
             highest.merge(next.partition(), next.offset(), Math::max);
             listener.applied(new Step(next.arm(), next.partition(), next.offset(), outcome, projection, view, config));

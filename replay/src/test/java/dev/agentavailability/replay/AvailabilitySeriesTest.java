@@ -55,6 +55,17 @@ class AvailabilitySeriesTest {
     }
 
     @Test
+    void theFirstChangeInTheWindowIsAPointOfItsOwnNotPartOfTheStart() {
+        AvailabilitySeries.Series series = series(ReplayTopics.T1, ReplayTopics.T2);
+
+        AvailabilitySeries.Point start = series.points().get(0);
+        AvailabilitySeries.Point ready = series.points().get(1);
+        assertThat(ready.at()).isEqualTo(ReplayTopics.READY);
+        assertThat(ready.cause()).contains("MAKE_AGENT_READY_IND", "agent 6420");
+        assertThat(ready.availableBySkillGroup().get(6928)).isEqualTo(start.availableBySkillGroup().get(6928) + 1);
+    }
+
+    @Test
     void aWindowWithNoChangeHasOnePointWithTheStateAtItsStart() {
         Instant quiet = Instant.parse("2019-08-19T13:41:00Z");
         AvailabilitySeries.Series series = series(quiet, quiet.plusSeconds(60));
