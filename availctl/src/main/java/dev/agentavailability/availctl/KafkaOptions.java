@@ -5,7 +5,10 @@ import dev.agentavailability.replay.TopicReplay;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** {@code --bootstrap-servers}, {@code --topic}, {@code --config-topic} and {@code --timeout}, for the commands that replay the topics. */
+/**
+ * {@code --bootstrap-servers}, {@code --topic}, {@code --config-topic}, {@code --snapshot-topic}/{@code --no-snapshots}
+ * and {@code --timeout}, for the commands that replay the topics.
+ */
 public final class KafkaOptions {
 
     /** The environment variable that overrides the default bootstrap servers. */
@@ -24,6 +27,15 @@ public final class KafkaOptions {
     @Option(names = "--config-topic", paramLabel = "TOPIC", defaultValue = Topics.CONFIG,
             description = "Config topic (default: ${DEFAULT-VALUE}).")
     String configTopic;
+
+    @Option(names = "--snapshot-topic", paramLabel = "TOPIC", defaultValue = Topics.PROJECTION_SNAPSHOTS,
+            description = "Snapshot topic: a replay starts each partition from the newest snapshot the router wrote "
+                    + "before the instant (default: ${DEFAULT-VALUE}; a missing topic means from the beginning).")
+    String snapshotTopic;
+
+    @Option(names = "--no-snapshots",
+            description = "Read every partition from its beginning, without snapshots (slower, the same result).")
+    boolean noSnapshots;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Give up when Kafka does not answer or reading takes longer (default: ${DEFAULT-VALUE}).")
@@ -52,6 +64,7 @@ public final class KafkaOptions {
         }
         String servers = bootstrapServers == null || bootstrapServers.isBlank() ? DEFAULT_BOOTSTRAP
                 : bootstrapServers.strip();
-        return new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds));
+        return new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds))
+                .withSnapshots(noSnapshots ? null : snapshotTopic);
     }
 }

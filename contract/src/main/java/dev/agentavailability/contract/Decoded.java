@@ -6,8 +6,9 @@ import java.util.function.Function;
 /** A record read from a topic: either the value, or the reason it is malformed (for the dead-letter topic). */
 public record Decoded<T>(T value, String error) {
 
+    /** A value read; none (JSON {@code null} reads as none) is a malformed record, never an exception. */
     public static <T> Decoded<T> ok(T value) {
-        return new Decoded<>(Objects.requireNonNull(value), null);
+        return value == null ? malformed("the record value is JSON null") : new Decoded<>(value, null);
     }
 
     public static <T> Decoded<T> malformed(String error) {

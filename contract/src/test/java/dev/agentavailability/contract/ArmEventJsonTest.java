@@ -7,6 +7,9 @@ import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmFields;
 import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.contract.arm.TaskId;
+import dev.agentavailability.contract.chat.ChatEventJson;
+import dev.agentavailability.contract.config.ConfigEventJson;
+import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,13 @@ class ArmEventJsonTest {
 
         assertThat(ArmEventJson.read("{not json").error()).startsWith("not valid JSON");
         assertThat(ArmEventJson.read("").error()).isEqualTo("empty record value");
+        // JSON null is a record too: a fault, not a NullPointerException that would stop the router's consumer
+        assertThat(ArmEventJson.read("null").error()).contains("JSON null");
+        assertThat(ArmEventJson.read("null".getBytes(java.nio.charset.StandardCharsets.UTF_8)).error())
+                .contains("JSON null");
+        assertThat(ChatEventJson.read("null").error()).contains("JSON null");
+        assertThat(ConfigEventJson.read("null").error()).contains("JSON null");
+        assertThat(EntryPointEventJson.read("null").error()).contains("JSON null");
         assertThat(ArmEventJson.read(valid.replace("MAKE_AGENT_ROUTABLE_IND", "MAKE_AGENT_FLY")).error())
                 .startsWith("field 'message'");
         assertThat(ArmEventJson.read(valid.replace("\"messageType\":154", "\"messageType\":155")).error())

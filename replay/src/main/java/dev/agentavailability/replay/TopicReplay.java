@@ -8,6 +8,7 @@ import dev.agentavailability.contract.config.ConfigEventJson;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
+import dev.agentavailability.projection.snapshot.PartitionSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +22,13 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -44,8 +48,29 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *   <li>{@link #toOffsets(EndOffsets)}: every record below the given end offsets is applied, whatever its time;
  *       with the live end offsets this is the state a router that read the same records holds.</li>
  * </ul>
+ *
+ * <p>With {@link #withSnapshots(String)}, both start each partition from the newest usable snapshot on the
+ * snapshot topic instead of its beginning ({@link SnapshotScan}): for an instant, the newest whose
+ * {@code lastEventAt} is at or before it (nothing in it occurred later, so applying the later records of the
+ * instant and before gives what reading them all gives); for offsets, the newest whose {@code nextOffset} is at or
+ * below the end. For an instant, it also passes over the spans of records that the snapshots' headers say all
+ * occurred after it ({@link SnapshotCoverage}; records appended later with old times, as import-log writes them,
+ * are in spans that are read), so a replay to an instant in the middle of a long topic reads about one interval
+ * per partition. The result is the same as without snapshots; {@link ReplayState#snapshotOffsets()} says where
+ * each partition started and {@link ReplayState#recordsRead()} how many records were read. A missing snapshot
+ * topic means no snapshots, an unreadable snapshot is passed over with a note ({@link ReplayState#notes()}). The
+ * config topic is always read whole. {@link #replayEvents} reads from the beginning: it reports every event.
+ *
+ * <p>Reading and decoding run on the calling thread, applying to the projections on others (the two take about
+ * as long; {@link #APPLIERS_PROPERTY}), a partition's records handed over in order.
  */
 public final class TopicReplay {
+
+    /**
+     * System property: threads that apply events to the partitions' projections while this one reads and decodes
+     * (default: one per processor beyond the first, at least one, at most one per partition).
+     */
+    public static final String APPLIERS_PROPERTY = "availability.replay.appliers";
 
     /** How long reading may take before the replay gives up (a broker that does not answer, a stuck read). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -54,12 +79,35 @@ public final class TopicReplay {
     private final String agentEventTopic;
     private final String configTopic;
     private final Duration timeout;
+    /** The snapshot topic, or null to read every partition from its beginning. */
+    private final String snapshotTopic;
 
+    /** A replay that reads every partition from its beginning (see {@link #withSnapshots(String)}). */
     public TopicReplay(String bootstrapServers, String agentEventTopic, String configTopic, Duration timeout) {
+        this(bootstrapServers, agentEventTopic, configTopic, timeout, null);
+    }
+
+    private TopicReplay(String bootstrapServers, String agentEventTopic, String configTopic, Duration timeout,
+            String snapshotTopic) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         this.agentEventTopic = Objects.requireNonNull(agentEventTopic, "agentEventTopic");
         this.configTopic = Objects.requireNonNull(configTopic, "configTopic");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.snapshotTopic = snapshotTopic;
+    }
+
+    /**
+     * The same replay starting each partition from the newest usable snapshot on {@code topic} (null: from the
+     * beginning, as the public constructor does).
+     */
+    public TopicReplay withSnapshots(String topic) {
+        return new TopicReplay(bootstrapServers, agentEventTopic, configTopic, timeout,
+                topic == null || topic.isBlank() ? null : topic);
+    }
+
+    /** The snapshot topic this replay starts from, if any. */
+    public java.util.Optional<String> snapshotTopic() {
+        return java.util.Optional.ofNullable(snapshotTopic);
     }
 
     /** End offsets by partition number of the agent-event topic and of the config topic. */
@@ -221,57 +269,353 @@ public final class TopicReplay {
     }
 
     private ReplayState replay(Map<Integer, Long> agentEnds, Map<Integer, Long> configEnds, Instant at) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> agentPartitions = partitions(consumer, agentEventTopic);
             List<TopicPartition> configPartitions = partitions(consumer, configTopic);
             Map<TopicPartition, Long> ends = new HashMap<>(ends(consumer, agentPartitions, agentEnds));
             ends.putAll(ends(consumer, configPartitions, configEnds));
 
+            List<String> notes = new ArrayList<>();
+            SnapshotScan scan = scanSnapshots(consumer, agentPartitions, ends, at, notes);
+            Map<Integer, PartitionSnapshot> snapshots = scan == null ? Map.of() : scan.choose(fetcher(consumer));
             Map<Integer, PartitionProjection> projections = new TreeMap<>();
+            Map<TopicPartition, Long> starts = new HashMap<>();
+            Map<Integer, Long> snapshotOffsets = new TreeMap<>();
+            Instant[] latest = {Instant.EPOCH};
+            long[] recordsRead = {0};
             for (TopicPartition tp : agentPartitions) {
-                projections.put(tp.partition(), new PartitionProjection(tp.partition()));
+                PartitionSnapshot snapshot = snapshots.get(tp.partition());
+                if (snapshot == null) {
+                    projections.put(tp.partition(), new PartitionProjection(tp.partition()));
+                    continue;
+                }
+                projections.put(tp.partition(), snapshot.toProjection());
+                starts.put(tp, snapshot.nextOffset());
+                snapshotOffsets.put(tp.partition(), snapshot.nextOffset());
+                if (snapshot.lastEventAt() != null && snapshot.lastEventAt().isAfter(latest[0])) {
+                    latest[0] = snapshot.lastEventAt();
+                }
             }
             ConfigView config = new ConfigView();
-            Instant[] latest = {Instant.EPOCH};
+            Map<TopicPartition, List<SnapshotScan.Skip>> skips = scan == null || at == null ? Map.of()
+                    : skips(consumer, scan, agentPartitions, starts, ends, at);
 
             List<TopicPartition> all = new ArrayList<>(agentPartitions);
             all.addAll(configPartitions);
-            read(consumer, all, ends, record -> {
-                if (record.topic().equals(agentEventTopic)) {
-                    PartitionProjection projection = projections.get(record.partition());
-                    Decoded<ArmEvent> decoded = ArmEventJson.read(record.value());
-                    if (!decoded.isValid()) {
-                        projection.skip(record.offset());
-                    } else if (at == null || !decoded.value().occurredAt().isAfter(at)) {
-                        projection.apply(decoded.value(), record.offset());
-                        if (decoded.value().occurredAt().isAfter(latest[0])) {
-                            latest[0] = decoded.value().occurredAt();
+            // Stages: this thread reads and decodes, appliers apply in the order handed over (a partition's
+            // records in offset order, a skip between the records around it), a partition always on the same
+            // lane and the config on the first. Each lane keeps its own counts; the state is read once all have
+            // finished.
+            int lanes = Math.max(1, Math.min(agentPartitions.size(), Integer.getInteger(APPLIERS_PROPERTY,
+                    Runtime.getRuntime().availableProcessors() - 1)));
+            Instant[] laneLatest = new Instant[lanes];
+            java.util.Arrays.fill(laneLatest, Instant.EPOCH);
+            long[] laneRead = new long[lanes];
+            try (Appliers appliers = new Appliers(lanes)) {
+                read(consumer, all, starts, ends, skips, (tp, skip) -> appliers.submit(tp.partition(), () -> {
+                    if (skip.lastUnreadable() >= 0) {
+                        projections.get(tp.partition()).skip(skip.lastUnreadable());
+                    }
+                }), (tp, records) -> {
+                    if (tp.topic().equals(agentEventTopic)) {
+                        @SuppressWarnings("unchecked")
+                        Decoded<ArmEvent>[] decoded = new Decoded[records.size()];
+                        for (int i = 0; i < decoded.length; i++) {
+                            decoded[i] = ArmEventJson.read(records.get(i).value());
                         }
+                        int lane = appliers.lane(tp.partition());
+                        appliers.submit(tp.partition(), () -> {
+                            PartitionProjection projection = projections.get(tp.partition());
+                            laneRead[lane] += decoded.length;
+                            for (int i = 0; i < decoded.length; i++) {
+                                long offset = records.get(i).offset();
+                                if (!decoded[i].isValid()) {
+                                    projection.skip(offset);
+                                    continue;
+                                }
+                                Instant occurredAt = decoded[i].value().occurredAt();
+                                if (at == null || !occurredAt.isAfter(at)) {
+                                    projection.apply(decoded[i].value(), offset);
+                                    if (occurredAt.isAfter(laneLatest[lane])) {
+                                        laneLatest[lane] = occurredAt;
+                                    }
+                                }
+                            }
+                        });
+                        return;
                     }
-                } else {
-                    Decoded<ConfigEvent> decoded = ConfigEventJson.read(record.value());
-                    if (!decoded.isValid()) {
-                        config.skip(record.offset());
-                    } else if (at == null || !decoded.value().occurredAt().isAfter(at)) {
-                        config.apply(decoded.value(), record.offset());
+                    List<Decoded<ConfigEvent>> decoded = new ArrayList<>(records.size());
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        decoded.add(ConfigEventJson.read(text(record.value())));
                     }
+                    appliers.submit(0, () -> {
+                        for (int i = 0; i < decoded.size(); i++) {
+                            long offset = records.get(i).offset();
+                            if (!decoded.get(i).isValid()) {
+                                config.skip(offset);
+                            } else if (at == null || !decoded.get(i).value().occurredAt().isAfter(at)) {
+                                config.apply(decoded.get(i).value(), offset);
+                            }
+                        }
+                    });
+                });
+                appliers.finish();
+            }
+            for (int lane = 0; lane < lanes; lane++) {
+                recordsRead[0] += laneRead[lane];
+                if (laneLatest[lane].isAfter(latest[0])) {
+                    latest[0] = laneLatest[lane];
                 }
-            });
-            return new ReplayState(projections, config, at != null ? at : latest[0]);
+            }
+            return new ReplayState(projections, config, at != null ? at : latest[0], snapshotOffsets, notes,
+                    recordsRead[0]);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw failure(e);
         }
     }
 
+    /** Appliers by lane: the tasks of a partition always go to the same one, in order. */
+    private static final class Appliers implements AutoCloseable {
+        private final Applier[] lanes;
+
+        Appliers(int count) {
+            lanes = new Applier[count];
+            for (int i = 0; i < count; i++) {
+                lanes[i] = new Applier();
+            }
+        }
+
+        int lane(int partition) {
+            return Math.floorMod(partition, lanes.length);
+        }
+
+        void submit(int partition, Runnable task) {
+            lanes[lane(partition)].submit(task);
+        }
+
+        void finish() {
+            for (Applier lane : lanes) {
+                lane.finish();
+            }
+        }
+
+        @Override
+        public void close() {
+            for (Applier lane : lanes) {
+                lane.close();
+            }
+        }
+    }
+
+    /**
+     * Runs the tasks handed to it, in order, on a thread of its own, so that applying events to the projection
+     * overlaps with reading and decoding the next ones (each takes about as long as the other). At most
+     * {@value #QUEUE} tasks wait; {@link #submit} blocks beyond that. A task that fails stops the replay: the
+     * failure is thrown by the next {@link #submit} or by {@link #finish}.
+     */
+    private static final class Applier implements AutoCloseable {
+        private static final int QUEUE = 16;
+        private static final Runnable END = () -> {
+        };
+
+        private final java.util.concurrent.BlockingQueue<Runnable> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
+        private final Thread thread = new Thread(this::run, "topic-replay-apply");
+        private volatile RuntimeException failure;
+        private volatile boolean closed;
+
+        Applier() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                for (Runnable task = queue.take(); task != END && !closed; task = queue.take()) {
+                    if (failure == null) {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            failure = e;
+                        } catch (Error e) {
+                            failure = new IllegalStateException("applying events failed: " + e, e);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void submit(Runnable task) {
+            rethrow();
+            try {
+                while (!queue.offer(task, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    rethrow();
+                    if (!thread.isAlive()) {
+                        throw new IllegalStateException("the replay's applier stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplayException("replay interrupted", e);
+            }
+        }
+
+        /** Returns once every task handed over has run. */
+        void finish() {
+            submit(END);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplayException("replay interrupted", e);
+            }
+            rethrow();
+        }
+
+        private void rethrow() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Stops the thread if {@link #finish} did not run (the replay failed). */
+        @Override
+        public void close() {
+            if (thread.isAlive()) {
+                closed = true;
+                queue.clear();
+                queue.offer(END);
+                thread.interrupt();
+            }
+        }
+    }
+
+    private static String text(byte[] utf8) {
+        return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The snapshot topic read for the snapshots each agent-event partition may start from and the spans of records
+     * they cover; null without a snapshot topic, or when the topic does not exist.
+     */
+    private SnapshotScan scanSnapshots(KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> agentPartitions, Map<TopicPartition, Long> ends, Instant at, List<String> notes) {
+        if (snapshotTopic == null) {
+            return null;
+        }
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(snapshotTopic, timeout);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new ReplayException("Kafka at " + bootstrapServers + " did not answer within " + timeout, e);
+        }
+        if (infos == null || infos.isEmpty()) {
+            notes.add("snapshot topic " + snapshotTopic
+                    + " does not exist: every partition was read from its beginning");
+            return null;
+        }
+        List<TopicPartition> snapshotPartitions = new ArrayList<>();
+        for (PartitionInfo info : infos) {
+            snapshotPartitions.add(new TopicPartition(snapshotTopic, info.partition()));
+        }
+        Map<Integer, Long> agentEnds = new TreeMap<>();
+        for (TopicPartition tp : agentPartitions) {
+            agentEnds.put(tp.partition(), ends.get(tp));
+        }
+        SnapshotScan scan = new SnapshotScan(snapshotTopic, agentEventTopic, agentEnds, at, notes);
+        read(consumer, snapshotPartitions, Map.of(), ends(consumer, snapshotPartitions, null), (tp, records) -> {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                scan.accept(record.partition(), record.offset(), record.headers(), record.value());
+            }
+        });
+        return scan;
+    }
+
+    /** Reads the body of one snapshot record again (when the best one turned out unreadable). */
+    private SnapshotScan.Fetch fetcher(KafkaConsumer<byte[], byte[]> consumer) {
+        return (partition, offset) -> {
+            TopicPartition tp = new TopicPartition(snapshotTopic, partition);
+            byte[][] body = {null};
+            read(consumer, List.of(tp), Map.of(tp, offset), Map.of(tp, offset + 1), Map.of(), (p, skip) -> {
+            }, (p, records) -> {
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    if (record.offset() == offset) {
+                        body[0] = record.value();
+                    }
+                }
+            });
+            return body[0];
+        };
+    }
+
+    /** For a replay to {@code at}: the spans of each partition the snapshots say hold only later events. */
+    private Map<TopicPartition, List<SnapshotScan.Skip>> skips(KafkaConsumer<byte[], byte[]> consumer,
+            SnapshotScan scan, List<TopicPartition> agentPartitions, Map<TopicPartition, Long> starts,
+            Map<TopicPartition, Long> ends, Instant at) {
+        List<TopicPartition> fromBeginning = agentPartitions.stream().filter(tp -> !starts.containsKey(tp)).toList();
+        Map<TopicPartition, Long> beginnings = fromBeginning.isEmpty() ? Map.of()
+                : consumer.beginningOffsets(fromBeginning, timeout);
+        Map<TopicPartition, List<SnapshotScan.Skip>> skips = new HashMap<>();
+        for (TopicPartition tp : agentPartitions) {
+            long start = starts.containsKey(tp) ? starts.get(tp) : beginnings.get(tp);
+            List<SnapshotScan.Skip> partitionSkips = scan.skips(tp.partition(), start, ends.get(tp), at);
+            if (!partitionSkips.isEmpty()) {
+                skips.put(tp, partitionSkips);
+            }
+        }
+        return skips;
+    }
+
     /** Reads every partition from its beginning up to (not including) its end offset, in offset order. */
-    private void read(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> ends, Consumer<ConsumerRecord<String, String>> handler) {
+    private <K, V> void read(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> ends, Consumer<ConsumerRecord<K, V>> handler) {
+        read(consumer, partitions, Map.of(), ends, (tp, records) -> records.forEach(handler));
+    }
+
+    private <K, V> void read(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends, BatchHandler<K, V> handler) {
+        read(consumer, partitions, starts, ends, Map.of(), (tp, skip) -> {
+        }, handler);
+    }
+
+    /** A partition's records from one poll, in offset order, all below its end offset. */
+    private interface BatchHandler<K, V> {
+        void accept(TopicPartition partition, List<ConsumerRecord<K, V>> records);
+    }
+
+    /**
+     * Reads every partition from its start offset (its beginning when {@code starts} has none for it) up to (not
+     * including) its end offset, in offset order, handing over each poll's records partition by partition. The
+     * offsets of {@code skips} (ascending and disjoint per partition) are passed over: {@code skipped} is told of
+     * each in turn, between the records before it and those after it.
+     */
+    private <K, V> void read(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
+            Map<TopicPartition, List<SnapshotScan.Skip>> skips,
+            java.util.function.BiConsumer<TopicPartition, SnapshotScan.Skip> skipped, BatchHandler<K, V> handler) {
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer.resume(partitions); // a partition read before on this consumer was left paused
+        List<TopicPartition> fromBeginning = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            Long start = starts.get(tp);
+            if (start == null) {
+                fromBeginning.add(tp);
+            } else {
+                consumer.seek(tp, start);
+            }
+        }
+        if (!fromBeginning.isEmpty()) {
+            consumer.seekToBeginning(fromBeginning); // an empty list would mean every assigned partition
+        }
+        Map<TopicPartition, java.util.ArrayDeque<SnapshotScan.Skip>> toSkip = new HashMap<>();
+        skips.forEach((tp, list) -> toSkip.put(tp, new java.util.ArrayDeque<>(list)));
         Set<TopicPartition> pending = new HashSet<>();
         List<TopicPartition> done = new ArrayList<>();
         for (TopicPartition tp : partitions) {
-            if (consumer.position(tp, timeout) < ends.get(tp)) {
+            if (passOver(consumer, tp, toSkip.get(tp), skipped, timeout) < ends.get(tp)) {
                 pending.add(tp);
             } else {
                 done.add(tp);
@@ -284,15 +628,25 @@ public final class TopicReplay {
                 throw new ReplayException("reading " + pending + " up to " + ends + " took longer than " + timeout,
                         null);
             }
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (pending.contains(tp) && record.offset() < ends.get(tp)) {
-                    handler.accept(record);
+            ConsumerRecords<K, V> polled = consumer.poll(Duration.ofMillis(200));
+            for (TopicPartition tp : polled.partitions()) {
+                if (!pending.contains(tp)) {
+                    continue;
+                }
+                List<ConsumerRecord<K, V>> records = polled.records(tp);
+                java.util.ArrayDeque<SnapshotScan.Skip> next = toSkip.get(tp);
+                long end = next == null || next.isEmpty() ? ends.get(tp) : Math.min(ends.get(tp), next.peek().from());
+                int below = records.size();
+                while (below > 0 && records.get(below - 1).offset() >= end) {
+                    below--;
+                }
+                if (below > 0) {
+                    handler.accept(tp, below == records.size() ? records : records.subList(0, below));
                 }
             }
             List<TopicPartition> finished = new ArrayList<>();
             for (TopicPartition tp : pending) {
-                if (consumer.position(tp, timeout) >= ends.get(tp)) {
+                if (passOver(consumer, tp, toSkip.get(tp), skipped, timeout) >= ends.get(tp)) {
                     finished.add(tp);
                 }
             }
@@ -301,7 +655,26 @@ public final class TopicReplay {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+    /**
+     * The partition's position, after passing over the skips it has reached (seeking to their ends; records
+     * fetched beyond a skip's start were not handed over, and those after its end are fetched again).
+     */
+    private static long passOver(KafkaConsumer<?, ?> consumer, TopicPartition tp,
+            java.util.ArrayDeque<SnapshotScan.Skip> next, java.util.function.BiConsumer<TopicPartition,
+            SnapshotScan.Skip> skipped, Duration timeout) {
+        long position = consumer.position(tp, timeout);
+        while (next != null && !next.isEmpty() && position >= next.peek().from()) {
+            SnapshotScan.Skip skip = next.poll();
+            skipped.accept(tp, skip);
+            if (position != skip.to()) {
+                consumer.seek(tp, skip.to());
+                position = skip.to();
+            }
+        }
+        return position;
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
         List<PartitionInfo> infos;
         try {
             infos = consumer.partitionsFor(topic, timeout);
@@ -319,14 +692,14 @@ public final class TopicReplay {
         return partitions;
     }
 
-    private Map<Integer, Long> ends(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+    private Map<Integer, Long> ends(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions) {
         Map<Integer, Long> byNumber = new TreeMap<>();
         consumer.endOffsets(partitions, timeout).forEach((tp, end) -> byNumber.put(tp.partition(), end));
         return byNumber;
     }
 
     /** The given end offsets by partition, the current end for any partition not given. */
-    private Map<TopicPartition, Long> ends(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+    private Map<TopicPartition, Long> ends(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,
             Map<Integer, Long> given) {
         Map<TopicPartition, Long> current = consumer.endOffsets(partitions, timeout);
         Map<TopicPartition, Long> ends = new HashMap<>();
@@ -338,6 +711,11 @@ public final class TopicReplay {
     }
 
     private KafkaConsumer<String, String> consumer() {
+        return consumer(new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Consumer settings of every replay; {@code bin/benchmark} gives its raw consumer the same ones. */
+    public static Map<String, Object> consumerConfig(String bootstrapServers, Duration timeout) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "topic-replay");
@@ -347,7 +725,16 @@ public final class TopicReplay {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        // A replay reads records that are there: a fetch that finds a partition at its end must not wait for new
+        // ones (the default 500 ms held up every read by half a second), and larger fetches mean fewer round trips.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return config;
+    }
+
+    private <K, V> KafkaConsumer<K, V> consumer(Deserializer<K> keys, Deserializer<V> values) {
+        return new KafkaConsumer<>(consumerConfig(bootstrapServers, timeout), keys, values);
     }
 
     private ReplayException failure(org.apache.kafka.common.KafkaException e) {

@@ -1,12 +1,54 @@
 package dev.agentavailability.contract.arm;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 /** Reads and writes {@link ArmEvent} JSON, refusing records that no projection could apply. */
 public final class ArmEventJson {
+
+    /**
+     * {@link ContractJson}'s mapping with one shortcut: an {@code occurredAt} written as {@code ContractJson} writes
+     * it ({@code 2019-08-19T13:34:09.773Z}) is read without {@code DateTimeFormatter}, which took a third of the time
+     * of a replay. Any other text goes to the usual deserializer, so values and faults are the same.
+     */
+    private static final ObjectReader READER = ContractJson.mapper().copy()
+            .registerModule(new SimpleModule("arm-event-fast-instant").setDeserializerModifier(
+                    new BeanDeserializerModifier() {
+                        @Override
+                        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                                BeanDescription description, JsonDeserializer<?> deserializer) {
+                            return description.getBeanClass() == Instant.class
+                                    ? new FastInstantDeserializer(deserializer) : deserializer;
+                        }
+                    }))
+            .readerFor(ArmEvent.class);
+
+    /** {@link ArmMessage#requiredFields()} by ordinal, as arrays: iterated for every event read. */
+    private static final ArmField[][] REQUIRED = new ArmField[ArmMessage.values().length][];
+
+    static {
+        for (ArmMessage message : ArmMessage.values()) {
+            REQUIRED[message.ordinal()] = message.requiredFields().toArray(new ArmField[0]);
+        }
+    }
 
     private ArmEventJson() {
     }
@@ -19,11 +61,58 @@ public final class ArmEventJson {
         if (json == null || json.isBlank()) {
             return Decoded.malformed("empty record value");
         }
+        if (isAscii(json)) {
+            ArmEvent compact = CompactReader.read(json.getBytes(StandardCharsets.ISO_8859_1));
+            if (compact != null) {
+                return Decoded.ok(compact).check(ArmEventJson::fault);
+            }
+        }
         try {
-            return Decoded.ok(ContractJson.mapper().readValue(json, ArmEvent.class)).check(ArmEventJson::fault);
+            return Decoded.ok(READER.<ArmEvent>readValue(json)).check(ArmEventJson::fault);
         } catch (JsonProcessingException e) {
             return Decoded.malformed(ContractJson.describe(e));
         }
+    }
+
+    /**
+     * The record value as Kafka holds it (UTF-8), with the same result as {@link #read(String)} of its text. An
+     * ASCII value (what {@link #write} produces for ASCII text) is parsed from the bytes; any other value, and any
+     * value that does not parse, goes through {@link #read(String)}, so faults are worded the same.
+     */
+    public static Decoded<ArmEvent> read(byte[] json) {
+        if (json == null) {
+            return Decoded.malformed("empty record value");
+        }
+        boolean blank = true;
+        for (byte b : json) {
+            if (b < 0) {
+                return read(new String(json, StandardCharsets.UTF_8));
+            }
+            if (blank && !Character.isWhitespace(b)) {
+                blank = false;
+            }
+        }
+        if (blank) {
+            return Decoded.malformed("empty record value");
+        }
+        ArmEvent event = CompactReader.read(json);
+        if (event == null) {
+            try {
+                event = READER.readValue(json);
+            } catch (IOException e) {
+                return read(new String(json, StandardCharsets.US_ASCII));
+            }
+        }
+        return Decoded.ok(event).check(ArmEventJson::fault);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first structural fault of an event, or null. Semantic faults (a task on a logged-out agent) are the projection's. */
@@ -51,11 +140,524 @@ public final class ArmEventJson {
                     ? "icmAgentId must be a positive ICM agent id, was " + e.icmAgentId()
                     : e.message() + " concerns a whole MRD, so icmAgentId must be 0, was " + e.icmAgentId();
         }
+        boolean complete = true;
+        for (ArmField field : REQUIRED[e.message().ordinal()]) {
+            if (!present(field, e.fields())) {
+                complete = false;
+                break;
+            }
+        }
+        if (complete) {
+            return null;
+        }
         String missing = e.message().requiredFields().stream()
                 .filter(f -> !f.isPresentIn(e.fields()))
                 .map(f -> "fields." + f.jsonName())
                 .sorted()
                 .collect(Collectors.joining(", "));
         return missing.isEmpty() ? null : e.message() + " needs " + missing;
+    }
+
+    /** {@link ArmField#isPresentIn}, without its accessor function (called for every event read). */
+    private static boolean present(ArmField field, ArmFields f) {
+        if (f == null) {
+            return false;
+        }
+        return switch (field) {
+            case AGENT_MODE -> f.agentMode() != null;
+            case IS_AVAILABLE -> f.isAvailable() != null;
+            case MAX_TASK_LIMIT -> f.maxTaskLimit() != null;
+            case AGENT_INFO -> f.agentInfo() != null;
+            case MAX_TASKS -> f.maxTasks() != null;
+            case MAKE_ROUTABLE -> f.makeRoutable() != null;
+            case REASON_CODE -> f.reasonCode() != null;
+            case TASK_ID -> f.taskId() != null;
+            case DISPOSITION -> f.disposition() != null;
+            case STATUS -> f.status() != null;
+            case INTERRUPTING_MRD_ID -> f.interruptingMrdId() != null;
+            case APPLICATION_PATH_ID -> f.applicationPathId() != null;
+            case DOMAIN_AVAILABLE -> f.domainAvailable() != null;
+            default -> field.isPresentIn(f);
+        };
+    }
+
+    /**
+     * Reads the compact JSON that {@link #write} produces (no white space, no escapes, no nulls, known fields only
+     * in any order, each once, integers without fraction or exponent that fit their field) straight from ASCII
+     * bytes, and gives up (null) on anything else, which Jackson then reads. For what it accepts, the event is the
+     * one Jackson builds: the same constructors with the same values (a missing number is 0, a missing object
+     * null). Reading an event this way takes a fraction of Jackson's time, which matters to replay.
+     */
+    private static final class CompactReader {
+        private static final String[] EVENT_NAMES = {"schemaVersion", "eventId", "message", "messageType",
+            "occurredAt", "invokeId", "mrdId", "icmAgentId", "fields", "source"};
+        private static final String[] FIELD_NAMES = {"agentMode", "isAvailable", "maxTaskLimit", "agentInfo",
+            "maxTasks", "makeRoutable", "reasonCode", "taskId", "disposition", "status", "interruptingMrdId",
+            "applicationPathId", "domainAvailable"};
+        private static final String[] TASK_NAMES = {"groupHigh", "groupLow", "sequence"};
+        private static final byte[][] EVENT_BYTES = bytes(EVENT_NAMES);
+        private static final byte[][] FIELD_BYTES = bytes(FIELD_NAMES);
+        private static final byte[][] TASK_BYTES = bytes(TASK_NAMES);
+        /** Messages by the hash of their name; a name whose hash another shares is left to Jackson. */
+        private static final java.util.Map<Integer, ArmMessage> MESSAGES = new java.util.HashMap<>();
+        private static final byte[][] MESSAGE_BYTES = new byte[ArmMessage.values().length][];
+        private static final int[] HEX = new int[128];
+
+        static {
+            java.util.Set<Integer> shared = new java.util.HashSet<>();
+            for (ArmMessage message : ArmMessage.values()) {
+                MESSAGE_BYTES[message.ordinal()] = message.name().getBytes(StandardCharsets.US_ASCII);
+                if (MESSAGES.put(message.name().hashCode(), message) != null) {
+                    shared.add(message.name().hashCode());
+                }
+            }
+            shared.forEach(MESSAGES::remove);
+            java.util.Arrays.fill(HEX, -1);
+            for (int c = 0; c < 128; c++) {
+                int digit = Character.digit(c, 16);
+                HEX[c] = digit;
+            }
+        }
+
+        /** Thrown (without a stack) when the text is not of the compact shape. */
+        private static final RuntimeException NOT_COMPACT = new RuntimeException("not compact", null, false, false) {
+            private static final long serialVersionUID = 1L;
+        };
+
+        private final byte[] b;
+        private int i;
+
+        private CompactReader(byte[] b) {
+            this.b = b;
+        }
+
+        /** The event, or null when the bytes are not of the compact shape. */
+        static ArmEvent read(byte[] json) {
+            try {
+                return new CompactReader(json).event();
+            } catch (RuntimeException notCompact) { // NOT_COMPACT, or a text that ends early
+                return null;
+            }
+        }
+
+        private ArmEvent event() {
+            int schemaVersion = 0;
+            java.util.UUID eventId = null;
+            ArmMessage message = null;
+            int messageType = 0;
+            Instant occurredAt = null;
+            long invokeId = 0;
+            int mrdId = 0;
+            int icmAgentId = 0;
+            ArmFields fields = null;
+            String source = null;
+            int seen = 0;
+            expect('{');
+            if (b[i] == '}') {
+                i++;
+            } else {
+                int name = -1;
+                do {
+                    name = name(EVENT_BYTES, name + 1);
+                    if ((seen & (1 << name)) != 0) {
+                        throw NOT_COMPACT; // a repeated field: Jackson decides
+                    }
+                    seen |= 1 << name;
+                    switch (name) {
+                        case 0 -> schemaVersion = intValue();
+                        case 1 -> eventId = uuid();
+                        case 2 -> message = message();
+                        case 3 -> messageType = intValue();
+                        case 4 -> occurredAt = instant();
+                        case 5 -> invokeId = longValue();
+                        case 6 -> mrdId = intValue();
+                        case 7 -> icmAgentId = intValue();
+                        case 8 -> fields = fields();
+                        default -> source = string();
+                    }
+                } while (more());
+            }
+            if (i != b.length) {
+                throw NOT_COMPACT;
+            }
+            return new ArmEvent(schemaVersion, eventId, message, messageType, occurredAt, invokeId, mrdId,
+                    icmAgentId, fields, source);
+        }
+
+        private ArmFields fields() {
+            Integer agentMode = null;
+            Boolean isAvailable = null;
+            Long maxTaskLimit = null;
+            String agentInfo = null;
+            Long maxTasks = null;
+            Boolean makeRoutable = null;
+            Integer reasonCode = null;
+            TaskId taskId = null;
+            Integer disposition = null;
+            Long status = null;
+            Integer interruptingMrdId = null;
+            Integer applicationPathId = null;
+            Boolean domainAvailable = null;
+            int seen = 0;
+            expect('{');
+            if (b[i] == '}') {
+                i++;
+            } else {
+                int name = -1;
+                do {
+                    name = name(FIELD_BYTES, name + 1);
+                    if ((seen & (1 << name)) != 0) {
+                        throw NOT_COMPACT;
+                    }
+                    seen |= 1 << name;
+                    switch (name) {
+                        case 0 -> agentMode = intValue();
+                        case 1 -> isAvailable = bool();
+                        case 2 -> maxTaskLimit = longValue();
+                        case 3 -> agentInfo = string();
+                        case 4 -> maxTasks = longValue();
+                        case 5 -> makeRoutable = bool();
+                        case 6 -> reasonCode = intValue();
+                        case 7 -> taskId = taskId();
+                        case 8 -> disposition = intValue();
+                        case 9 -> status = longValue();
+                        case 10 -> interruptingMrdId = intValue();
+                        case 11 -> applicationPathId = intValue();
+                        default -> domainAvailable = bool();
+                    }
+                } while (more());
+            }
+            return new ArmFields(agentMode, isAvailable, maxTaskLimit, agentInfo, maxTasks, makeRoutable, reasonCode,
+                    taskId, disposition, status, interruptingMrdId, applicationPathId, domainAvailable);
+        }
+
+        private TaskId taskId() {
+            long[] parts = new long[3];
+            int seen = 0;
+            expect('{');
+            if (b[i] == '}') {
+                i++;
+            } else {
+                int name = -1;
+                do {
+                    name = name(TASK_BYTES, name + 1);
+                    if ((seen & (1 << name)) != 0) {
+                        throw NOT_COMPACT;
+                    }
+                    seen |= 1 << name;
+                    parts[name] = longValue();
+                } while (more());
+            }
+            return new TaskId(parts[0], parts[1], parts[2]);
+        }
+
+        /** After a value: true at a comma (another field follows), false at the closing brace. */
+        private boolean more() {
+            byte c = b[i++];
+            if (c == ',') {
+                return true;
+            }
+            if (c == '}') {
+                return false;
+            }
+            throw NOT_COMPACT;
+        }
+
+        private void expect(char c) {
+            if (b[i++] != c) {
+                throw NOT_COMPACT;
+            }
+        }
+
+        /**
+         * The index of the quoted name (followed by its colon) among the known ones, trying the one after the
+         * previous name's first (the order {@link #write} writes them in).
+         */
+        private int name(byte[][] known, int guess) {
+            expect('"');
+            if (guess < known.length) {
+                byte[] name = known[guess];
+                int end = i + name.length;
+                if (end + 1 < b.length && b[end] == '"' && b[end + 1] == ':' && same(i, end, name)) {
+                    i = end + 2;
+                    return guess;
+                }
+            }
+            int start = i;
+            while (b[i] != '"') {
+                i++;
+            }
+            int end = i;
+            i++;
+            expect(':');
+            for (int k = 0; k < known.length; k++) {
+                if (same(start, end, known[k])) {
+                    return k;
+                }
+            }
+            throw NOT_COMPACT; // an unknown field: Jackson ignores it, and decides
+        }
+
+        private boolean same(int start, int end, byte[] name) {
+            if (end - start != name.length) {
+                return false;
+            }
+            for (int k = 0; k < name.length; k++) {
+                if (b[start + k] != name[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private String string() {
+            expect('"');
+            int start = i;
+            for (byte c = b[i]; c != '"'; c = b[++i]) {
+                if (c < 0x20 || c == '\\') {
+                    throw NOT_COMPACT; // control characters and escapes: Jackson decides
+                }
+            }
+            return new String(b, start, i++ - start, StandardCharsets.ISO_8859_1);
+        }
+
+        private Boolean bool() {
+            if (b[i] == 't' && b[i + 1] == 'r' && b[i + 2] == 'u' && b[i + 3] == 'e') {
+                i += 4;
+                return Boolean.TRUE;
+            }
+            if (b[i] == 'f' && b[i + 1] == 'a' && b[i + 2] == 'l' && b[i + 3] == 's' && b[i + 4] == 'e') {
+                i += 5;
+                return Boolean.FALSE;
+            }
+            throw NOT_COMPACT;
+        }
+
+        /**
+         * A JSON integer without leading zeros whose magnitude fits a long (so not Long.MIN_VALUE); a fraction or
+         * exponent is not compact.
+         */
+        private long longValue() {
+            boolean negative = b[i] == '-';
+            if (negative) {
+                i++;
+            }
+            int start = i;
+            long value = 0;
+            while (b[i] >= '0' && b[i] <= '9') {
+                int digit = b[i] - '0';
+                if (value > (Long.MAX_VALUE - digit) / 10) {
+                    throw NOT_COMPACT;
+                }
+                value = value * 10 + digit;
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || (digits > 1 && b[start] == '0') || b[i] == '.' || b[i] == 'e' || b[i] == 'E') {
+                throw NOT_COMPACT;
+            }
+            return negative ? -value : value;
+        }
+
+        private int intValue() {
+            long value = longValue();
+            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                throw NOT_COMPACT;
+            }
+            return (int) value;
+        }
+
+        private Instant instant() {
+            expect('"');
+            int start = i;
+            while (b[i] != '"') {
+                i++;
+            }
+            int length = i - start;
+            i++;
+            Instant parsed = FastInstantDeserializer.parse(b, start, length);
+            if (parsed == null) {
+                throw NOT_COMPACT;
+            }
+            return parsed;
+        }
+
+        /** A message name, found by its hash (String's, which is the same over ASCII bytes) and compared. */
+        private ArmMessage message() {
+            expect('"');
+            int start = i;
+            int hash = 0;
+            while (b[i] != '"') {
+                hash = 31 * hash + b[i];
+                i++;
+            }
+            int end = i;
+            i++;
+            ArmMessage message = MESSAGES.get(hash);
+            if (message == null || !same(start, end, MESSAGE_BYTES[message.ordinal()])) {
+                throw NOT_COMPACT;
+            }
+            return message;
+        }
+
+        /** The canonical 8-4-4-4-12 form, hex digits of either case, as Jackson's UUID reader reads it. */
+        private java.util.UUID uuid() {
+            expect('"');
+            int start = i;
+            if (b[start + 36] != '"' || b[start + 8] != '-' || b[start + 13] != '-' || b[start + 18] != '-'
+                    || b[start + 23] != '-') {
+                throw NOT_COMPACT;
+            }
+            long high = 0;
+            long low = 0;
+            int digits = 0;
+            for (int k = 0; k < 36; k++) {
+                if (k == 8 || k == 13 || k == 18 || k == 23) {
+                    continue;
+                }
+                int digit = HEX[b[start + k]]; // ASCII: 0…127
+                if (digit < 0) {
+                    throw NOT_COMPACT;
+                }
+                if (digits < 16) {
+                    high = (high << 4) | digit;
+                } else {
+                    low = (low << 4) | digit;
+                }
+                digits++;
+            }
+            i = start + 37;
+            return new java.util.UUID(high, low);
+        }
+
+        private static byte[][] bytes(String[] names) {
+            byte[][] bytes = new byte[names.length][];
+            for (int k = 0; k < names.length; k++) {
+                bytes[k] = names[k].getBytes(StandardCharsets.US_ASCII);
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Reads {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (four-digit year, one to nine fraction digits, an existing date and
+     * time, upper-case T and Z) itself and leaves everything else (other shapes, numbers, null, leap seconds,
+     * 24:00) to Jackson's own {@code InstantDeserializer}, which gives the same instant for the shape read here.
+     */
+    private static final class FastInstantDeserializer extends StdDeserializer<Object>
+            implements ContextualDeserializer {
+        private static final long serialVersionUID = 1L;
+        private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+        private final transient JsonDeserializer<?> standard;
+
+        FastInstantDeserializer(JsonDeserializer<?> standard) {
+            super(Instant.class);
+            this.standard = standard;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+                throws JsonMappingException {
+            JsonDeserializer<?> contextual = standard instanceof ContextualDeserializer c
+                    ? c.createContextual(context, property) : standard;
+            // a property with its own format (none in ArmEvent) keeps the standard reading
+            return contextual == standard ? this : contextual;
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                Instant fast = parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            return standard.deserialize(parser, context);
+        }
+
+        /** {@link #parse(byte[], int, int)} of characters (any that is not ASCII is not of the shape). */
+        static Instant parse(char[] c, int offset, int length) {
+            if (length < 20 || length > 30) {
+                return null;
+            }
+            byte[] b = new byte[length];
+            for (int k = 0; k < length; k++) {
+                char ch = c[offset + k];
+                if (ch >= 0x80) {
+                    return null;
+                }
+                b[k] = (byte) ch;
+            }
+            return parse(b, 0, length);
+        }
+
+        /** The instant in ASCII bytes, or null when they are not exactly of the simple shape. */
+        static Instant parse(byte[] c, int offset, int length) {
+            // 2019-08-19T13:34:09Z is 20 characters; 2019-08-19T13:34:09.123456789Z is 30
+            if (length < 20 || length > 30 || length == 21 || c[offset + length - 1] != 'Z') {
+                return null;
+            }
+            int o = offset;
+            if (c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':' || c[o + 16] != ':') {
+                return null;
+            }
+            int year = digits(c, o, 4);
+            int month = digits(c, o + 5, 2);
+            int day = digits(c, o + 8, 2);
+            int hour = digits(c, o + 11, 2);
+            int minute = digits(c, o + 14, 2);
+            int second = digits(c, o + 17, 2);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                    || second < 0 || second > 59) {
+                return null;
+            }
+            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+            int monthLength = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11)
+                    ? 30 : 31;
+            if (day > monthLength) {
+                return null;
+            }
+            int nanos = 0;
+            if (length > 20) {
+                if (c[o + 19] != '.') {
+                    return null;
+                }
+                int fractionDigits = length - 21;
+                for (int i = 0; i < 9; i++) {
+                    int digit = 0;
+                    if (i < fractionDigits) {
+                        digit = c[o + 20 + i] - '0';
+                        if (digit < 0 || digit > 9) {
+                            return null;
+                        }
+                    }
+                    nanos = nanos * 10 + digit;
+                }
+            }
+            long epochDay = epochDay(year, month, day, leap);
+            return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+        }
+
+        private static int digits(byte[] c, int from, int count) {
+            int value = 0;
+            for (int i = from; i < from + count; i++) {
+                int digit = c[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return -1;
+                }
+                value = value * 10 + digit;
+            }
+            return value;
+        }
+
+        /** Days from 1970-01-01 in the proleptic Gregorian calendar (as {@code LocalDate.toEpochDay}). */
+        private static long epochDay(int year, int month, int day, boolean leap) {
+            long y = year - 1L;
+            long daysBeforeYear = 365L * y + Math.floorDiv(y, 4) - Math.floorDiv(y, 100) + Math.floorDiv(y, 400);
+            int dayOfYear = DAYS_BEFORE_MONTH[month - 1] + day + (leap && month > 2 ? 1 : 0);
+            // days before 1970-01-01 counted the same way: 719162
+            return daysBeforeYear + dayOfYear - 1 - 719_162L;
+        }
     }
 }
