@@ -23,7 +23,9 @@ public class TopicSetup {
                 Topics.CONFIG, topics.config(),
                 Topics.SKILL_GROUP_AVAILABILITY, topics.skillGroups(),
                 Topics.MRD_AVAILABILITY, topics.mrds(),
-                Topics.CHAT_EVENTS, topics.chatEvents());
+                Topics.CHAT_EVENTS, topics.chatEvents(),
+                Topics.ENTRY_POINTS, topics.entryPoints(),
+                Topics.PROJECTION_SNAPSHOTS, topics.projectionSnapshots());
         TopicAdmin.ensure(bootstrap, Topics.all(partitions, names));
     }
 }

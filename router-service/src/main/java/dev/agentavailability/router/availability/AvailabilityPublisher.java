@@ -27,9 +27,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -49,6 +52,7 @@ public class AvailabilityPublisher {
     private final MutinyEmitter<String> skillGroups;
     private final MutinyEmitter<String> mrds;
     private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration FORGET_TIMEOUT = Duration.ofSeconds(30);
 
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "availability-publisher"));
@@ -75,10 +79,26 @@ public class AvailabilityPublisher {
         refresh(store.partitions().stream().map(PartitionProjection::partition).toList(), false);
     }
 
-    /** Partitions given up: their new owner publishes them in full. */
+    /**
+     * Partitions given up, already gone from the store: their new owner publishes them in full. Returns once
+     * the publisher thread has finished what it had started (a publication in flight, with its
+     * acknowledgements), so that, called while the partitions are revoked, no record of this instance for
+     * them reaches the topics after their new owner's: the group assigns them elsewhere only after the
+     * revocation returns, and later refreshes here find them gone from the store.
+     */
     public void forget(Collection<Integer> partitions) {
         Set<Integer> which = Set.copyOf(partitions);
-        thread.execute(() -> published.keySet().removeIf(key -> which.contains(partitionOf(key))));
+        try {
+            thread.submit(() -> published.keySet().removeIf(key -> which.contains(partitionOf(key))))
+                    .get(FORGET_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: nothing more is published
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("availability of partitions %s may still be in flight after they were given up: %s", which,
+                    e.toString());
+        }
     }
 
     private void publish(PartitionProjection projection, boolean full) {

@@ -2,6 +2,7 @@ package dev.agentavailability.router.projection;
 
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.router.availability.AvailabilityPublisher;
+import dev.agentavailability.router.metrics.ProjectionLag;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +26,14 @@ public class AgentEventPartitions implements KafkaConsumerRebalanceListener {
     private final ProjectionStore store;
     private final ProjectionRepository repository;
     private final AvailabilityPublisher availability;
+    private final ProjectionLag lag;
 
     public AgentEventPartitions(ProjectionStore store, ProjectionRepository repository,
-            AvailabilityPublisher availability) {
+            AvailabilityPublisher availability, ProjectionLag lag) {
         this.store = store;
         this.repository = repository;
         this.availability = availability;
+        this.lag = lag;
     }
 
     @Override
@@ -45,12 +48,23 @@ public class AgentEventPartitions implements KafkaConsumerRebalanceListener {
                     projection.agents().size());
         }
         availability.refresh(loaded, true);
+        lag.track(partitions);
     }
 
+    /**
+     * Gives the partitions up before the group hands them to another instance: from here on this instance
+     * neither answers for them nor publishes their availability (the call returns once the publisher has
+     * finished what it was sending), and a batch still in flight cannot swap its state back in.
+     */
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
         partitions.forEach(tp -> store.revoke(tp.partition()));
+        lag.untrack(partitions);
         availability.forget(partitions.stream().map(TopicPartition::partition).toList());
+        LOG.infof("partitions %s given up", partitions);
     }
 
     @Override

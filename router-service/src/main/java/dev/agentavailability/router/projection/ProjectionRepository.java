@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,28 +34,55 @@ public class ProjectionRepository {
         this.em = em;
     }
 
-    /** What one batch changed in one partition. */
-    record PartitionChanges(String topic, PartitionProjection after, Collection<AgentState> changedAgents,
-            List<Anomaly> anomalies) {
+    /**
+     * What one batch changed in one partition.
+     *
+     * @param fromOffset the partition's next offset before the batch: the checkpoint the changes apply to
+     */
+    record PartitionChanges(String topic, long fromOffset, PartitionProjection after,
+            Collection<AgentState> changedAgents, List<Anomaly> anomalies) {
     }
 
-    public void save(List<PartitionChanges> batch) {
-        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement agents = connection.prepareStatement(
+    /**
+     * Stores the batch in one transaction and returns the partitions that were <em>not</em> stored because
+     * their checkpoint is no longer at {@link PartitionChanges#fromOffset()}: another batch stored it first (the
+     * partition's new owner's, or one its old owner started before the partition moved).
+     * The check and the write are one conditional statement on the checkpoint row, whose row lock orders
+     * concurrent writers, so a partition's stored state only ever moves forward from the state it was computed
+     * from: a late batch can neither roll back the checkpoint nor leave agents of an older offset behind.
+     * Checkpoints are locked in partition order, so two instances never deadlock.
+     */
+    public Set<Integer> save(List<PartitionChanges> batch) {
+        List<PartitionChanges> ordered = batch.stream()
+                .sorted(Comparator.comparingInt((PartitionChanges c) -> c.after().partition())).toList();
+        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(connection -> {
+            Set<Integer> conflicts = new TreeSet<>();
+            try (PreparedStatement checkpoint = connection.prepareStatement(
+                    "insert into partition_checkpoint as cp (topic, partition_id, next_offset, anomalies, last_event_at, "
+                            + "unavailable_domains) values (?, ?, ?, ?, ?, ?) "
+                            + "on conflict (topic, partition_id) do update set next_offset = excluded.next_offset, "
+                            + "anomalies = excluded.anomalies, last_event_at = excluded.last_event_at, "
+                            + "unavailable_domains = excluded.unavailable_domains where cp.next_offset = ?");
+                    PreparedStatement agents = connection.prepareStatement(
                     "insert into agent_state (icm_agent_id, partition_id, applied_offset, state) values (?, ?, ?, cast(? as jsonb)) "
                             + "on conflict (icm_agent_id) do update set partition_id = excluded.partition_id, "
                             + "applied_offset = excluded.applied_offset, state = excluded.state");
                     PreparedStatement anomalies = connection.prepareStatement(
                             "insert into anomaly (partition_id, event_offset, event_id, icm_agent_id, mrd_id, message, arm_status, reason, occurred_at) "
-                                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
-                    PreparedStatement checkpoint = connection.prepareStatement(
-                            "insert into partition_checkpoint (topic, partition_id, next_offset, anomalies, last_event_at, "
-                                    + "unavailable_domains) values (?, ?, ?, ?, ?, ?) "
-                                    + "on conflict (topic, partition_id) do update set next_offset = excluded.next_offset, "
-                                    + "anomalies = excluded.anomalies, last_event_at = excluded.last_event_at, "
-                                    + "unavailable_domains = excluded.unavailable_domains")) {
-                for (PartitionChanges changes : batch) {
+                                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                for (PartitionChanges changes : ordered) {
                     PartitionProjection p = changes.after();
+                    checkpoint.setString(1, changes.topic());
+                    checkpoint.setInt(2, p.partition());
+                    checkpoint.setLong(3, p.nextOffset());
+                    checkpoint.setLong(4, p.anomalies());
+                    checkpoint.setTimestamp(5, p.lastEventAt() == null ? null : Timestamp.from(p.lastEventAt()));
+                    checkpoint.setArray(6, connection.createArrayOf("integer", p.unavailableDomains().toArray()));
+                    checkpoint.setLong(7, changes.fromOffset());
+                    if (checkpoint.executeUpdate() == 0) {
+                        conflicts.add(p.partition());
+                        continue;
+                    }
                     for (AgentState agent : changes.changedAgents()) {
                         agents.setInt(1, agent.icmAgentId());
                         agents.setInt(2, p.partition());
@@ -74,18 +102,11 @@ public class ProjectionRepository {
                         anomalies.setTimestamp(9, Timestamp.from(a.occurredAt()));
                         anomalies.addBatch();
                     }
-                    checkpoint.setString(1, changes.topic());
-                    checkpoint.setInt(2, p.partition());
-                    checkpoint.setLong(3, p.nextOffset());
-                    checkpoint.setLong(4, p.anomalies());
-                    checkpoint.setTimestamp(5, p.lastEventAt() == null ? null : Timestamp.from(p.lastEventAt()));
-                    checkpoint.setArray(6, connection.createArrayOf("integer", p.unavailableDomains().toArray()));
-                    checkpoint.addBatch();
                 }
                 agents.executeBatch();
                 anomalies.executeBatch();
-                checkpoint.executeBatch();
             }
+            return conflicts;
         }));
     }
 

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The partitions this instance owns. A stored projection is never changed again: the consumer applies a
- * batch to a copy and swaps it in after the database has it, so readers need no lock.
+ * batch to a copy and swaps it in after the database has it, so readers need no lock. Projections are
+ * compared by identity: each load and each applied batch is a new object.
  */
 @ApplicationScoped
 public class ProjectionStore {
@@ -18,6 +19,15 @@ public class ProjectionStore {
 
     void put(PartitionProjection projection) {
         owned.put(projection.partition(), projection);
+    }
+
+    /**
+     * Swaps in the partition's next state only if this instance still owns it in the state the change was
+     * computed from: a batch that was in flight while its partition was revoked (and maybe assigned here
+     * again, loaded afresh) must not bring the old state back.
+     */
+    boolean replace(PartitionProjection from, PartitionProjection to) {
+        return owned.replace(from.partition(), from, to);
     }
 
     void revoke(int partition) {

@@ -23,7 +23,8 @@ public class ReplaySources {
     }
 
     public TopicReplay replay() {
-        return new TopicReplay(bootstrapServers, topics.agentEvents(), topics.config(), timeout);
+        return new TopicReplay(bootstrapServers, topics.agentEvents(), topics.config(), timeout)
+                .withSnapshots(topics.projectionSnapshots());
     }
 
     public EntryPointEvents.Source entryPointSource() {
