@@ -18,6 +18,7 @@ import dev.agentavailability.replay.TopicReplay;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,7 +52,7 @@ public class ReplayResource {
     @Path("/agents/{id}")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response agent(@PathParam("id") int agentId, @QueryParam("at") String at,
-            @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+            @HeaderParam("Accept") String accept) {
         ReplayState state = stateAt(instant("at", at));
         boolean text = accept != null && accept.startsWith(MediaType.TEXT_PLAIN);
         if (text) {
