@@ -73,15 +73,6 @@ public final class EntryPointEvents {
         return new EntryPointEvents(settings, chats, unreadable[0]);
     }
 
-    /** For tests and callers that already hold the events. */
-    public static EntryPointEvents of(List<EntryPointEvent> settings, List<ChatEvent> chats) {
-        List<EntryPointEvent> s = new ArrayList<>(settings);
-        List<ChatEvent> c = new ArrayList<>(chats);
-        s.sort(Comparator.comparing(EntryPointEvent::occurredAt));
-        c.sort(Comparator.comparing(ChatEvent::occurredAt));
-        return new EntryPointEvents(s, c, 0);
-    }
-
     public List<EntryPointEvent> settings() {
         return settings;
     }

@@ -51,12 +51,6 @@ public final class EntryPointExplainer {
         return Explanation.of(entryPointId, at, settings, calendar, queueDepth, inScope, sources);
     }
 
-    /** The response type alone (0, 1 or 2), for time series. */
-    public static int responseType(long entryPointId, Instant at, EntryPointSettings settings, int queueDepth,
-            Map<Integer, PartitionProjection> partitions, ConfigView config) {
-        return explain(entryPointId, at, settings, queueDepth, partitions, config).answer().responseType();
-    }
-
     private record Counted(Explanation.Source source, AvailabilityCounts total) {
     }
 
