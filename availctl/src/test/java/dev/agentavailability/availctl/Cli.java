@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentavailability.replay.ReplayTopics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -55,6 +57,14 @@ final class Cli {
     }
 
     private Cli() {
+    }
+
+    /** Runs {@code command} against the scenario's topics ({@code --bootstrap-servers}, {@code --topic}, {@code --config-topic}). */
+    static Result onTopics(ReplayTopics topics, String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "--bootstrap-servers", topics.bootstrapServers,
+                "--topic", topics.agentEvents, "--config-topic", topics.config));
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
     }
 
     static Result run(String... args) {

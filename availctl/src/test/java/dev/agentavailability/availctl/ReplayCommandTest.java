@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentavailability.replay.ReplayTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,20 +23,10 @@ class ReplayCommandTest {
     }
 
     private static Cli.Result replay(String... args) {
-        String[] all = new String[args.length + 11];
-        all[0] = "replay";
-        all[1] = "--bootstrap-servers";
-        all[2] = topics.bootstrapServers;
-        all[3] = "--topic";
-        all[4] = topics.agentEvents;
-        all[5] = "--config-topic";
-        all[6] = topics.config;
-        all[7] = "--entry-point-topic";
-        all[8] = topics.entryPoints;
-        all[9] = "--chat-topic";
-        all[10] = topics.chats;
-        System.arraycopy(args, 0, all, 11, args.length);
-        return Cli.run(all);
+        List<String> all = new ArrayList<>(List.of("--entry-point-topic", topics.entryPoints, "--chat-topic",
+                topics.chats));
+        all.addAll(List.of(args));
+        return Cli.onTopics(topics, "replay", all.toArray(String[]::new));
     }
 
     @Test

@@ -18,16 +18,7 @@ class ReportCommandTest {
     }
 
     private static Cli.Result run(String command, String... args) {
-        String[] all = new String[args.length + 7];
-        all[0] = command;
-        all[1] = "--bootstrap-servers";
-        all[2] = topics.bootstrapServers;
-        all[3] = "--topic";
-        all[4] = topics.agentEvents;
-        all[5] = "--config-topic";
-        all[6] = topics.config;
-        System.arraycopy(args, 0, all, 7, args.length);
-        return Cli.run(all);
+        return Cli.onTopics(topics, command, args);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.agentavailability.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -121,9 +122,7 @@ class TrafficRunTest {
         String url = refusingListenerAndOpenEntryPoint();
         TrafficRun run = new TrafficRun(SimulatorSettings.defaults().withServices(url, url).withRate(50), out);
         run.startInBackground();
-        while (run.summary().actions() < 5) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> run.summary().actions() >= 5);
 
         assertThat(run.stopAndAwait(Duration.ofSeconds(10))).isTrue();
         assertThat(output.toString(StandardCharsets.UTF_8)).containsPattern("simulator: \\d+ actions in ");
