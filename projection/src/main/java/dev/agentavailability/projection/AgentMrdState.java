@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.agentavailability.contract.arm.IcmAgentState;
 import dev.agentavailability.contract.arm.TaskId;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,50 +42,84 @@ public record AgentMrdState(int mrdId, boolean loggedIn, boolean routable, boole
     }
 
     public Optional<TaskEntry> task(TaskId id) {
-        return tasks.stream().filter(t -> t.taskId().equals(id)).findFirst();
+        return Optional.ofNullable(find(id));
+    }
+
+    /** The task with this id, or null. Loops rather than streams: the projection asks this for most events. */
+    TaskEntry find(TaskId id) {
+        for (int k = 0; k < tasks.size(); k++) {
+            TaskEntry t = tasks.get(k);
+            if (t.taskId().equals(id)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Whether the agent works a task that a non-interruptible MRD would not let go (reserved, active or wrapping). */
     @JsonIgnore
     public boolean isWorking() {
-        return tasks.stream().anyMatch(t -> t.status() != TaskStatus.PAUSED);
+        for (int k = 0; k < tasks.size(); k++) {
+            if (tasks.get(k).status() != TaskStatus.PAUSED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     AgentMrdState withFlags(boolean loggedIn, boolean routable, boolean ready, int reason, long limit, Instant at) {
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, reason, limit, tasks, interrupted && loggedIn,
-                state, stateSince).rederive(at);
+        return next(loggedIn, routable, ready, reason, limit, tasks, interrupted && loggedIn, at);
     }
 
+    /** With the task added, or put in place of the one with its id; the list stays ordered by task id. */
     AgentMrdState withTask(TaskEntry entry, Instant at) {
-        List<TaskEntry> next = new ArrayList<>(tasks);
-        next.removeIf(t -> t.taskId().equals(entry.taskId()));
-        next.add(entry);
-        next.sort(Comparator.comparing(TaskEntry::taskId));
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, next, interrupted,
-                state, stateSince).rederive(at);
+        TaskEntry[] next = new TaskEntry[tasks.size() + 1];
+        int n = 0;
+        boolean placed = false;
+        for (int k = 0; k < tasks.size(); k++) {
+            TaskEntry t = tasks.get(k);
+            if (t.taskId().equals(entry.taskId())) {
+                continue;
+            }
+            if (!placed && entry.taskId().compareTo(t.taskId()) < 0) {
+                next[n++] = entry;
+                placed = true;
+            }
+            next[n++] = t;
+        }
+        if (!placed) {
+            next[n++] = entry;
+        }
+        List<TaskEntry> list = List.of(n == next.length ? next : Arrays.copyOf(next, n));
+        return next(loggedIn, routable, ready, notReadyReason, taskLimit, list, interrupted, at);
     }
 
     AgentMrdState withoutTask(TaskId id, Instant at) {
-        List<TaskEntry> next = new ArrayList<>(tasks);
-        next.removeIf(t -> t.taskId().equals(id));
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, next, interrupted,
-                state, stateSince).rederive(at);
+        TaskEntry[] next = new TaskEntry[tasks.size()];
+        int n = 0;
+        for (int k = 0; k < tasks.size(); k++) {
+            TaskEntry t = tasks.get(k);
+            if (!t.taskId().equals(id)) {
+                next[n++] = t;
+            }
+        }
+        List<TaskEntry> list = n == next.length ? tasks : List.of(Arrays.copyOf(next, n));
+        return next(loggedIn, routable, ready, notReadyReason, taskLimit, list, interrupted, at);
     }
 
     AgentMrdState withInterrupted(boolean now, Instant at) {
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, tasks, now, state,
-                stateSince).rederive(at);
+        return next(loggedIn, routable, ready, notReadyReason, taskLimit, tasks, now, at);
     }
 
-    /** Re-derives the ICM state; the time in state restarts only when the state really changes. */
-    private AgentMrdState rederive(Instant at) {
-        IcmAgentState derived = derive();
+    /** The next value, its ICM state derived again; the time in state restarts only when the state really changes. */
+    private AgentMrdState next(boolean loggedIn, boolean routable, boolean ready, int reason, long limit,
+            List<TaskEntry> tasks, boolean interrupted, Instant at) {
+        IcmAgentState derived = derive(loggedIn, interrupted, ready, tasks);
         Instant since = derived == state && stateSince != null ? stateSince : at;
-        return new AgentMrdState(mrdId, loggedIn, routable, ready, notReadyReason, taskLimit, tasks, interrupted,
-                derived, since);
+        return new AgentMrdState(mrdId, loggedIn, routable, ready, reason, limit, tasks, interrupted, derived, since);
     }
 
-    private IcmAgentState derive() {
+    private static IcmAgentState derive(boolean loggedIn, boolean interrupted, boolean ready, List<TaskEntry> tasks) {
         if (!loggedIn) {
             return IcmAgentState.LOGOUT;
         }
@@ -96,19 +129,26 @@ public record AgentMrdState(int mrdId, boolean loggedIn, boolean routable, boole
         if (tasks.isEmpty()) {
             return ready ? IcmAgentState.NOT_ACTIVE : IcmAgentState.NOT_READY;
         }
-        if (has(TaskStatus.ACTIVE)) {
-            return IcmAgentState.ACTIVE;
+        // one pass: ACTIVE over WRAPUP over OFFERED over PAUSED
+        boolean wrapup = false;
+        boolean offered = false;
+        for (int k = 0; k < tasks.size(); k++) {
+            switch (tasks.get(k).status()) {
+                case ACTIVE:
+                    return IcmAgentState.ACTIVE;
+                case WRAPUP:
+                    wrapup = true;
+                    break;
+                case OFFERED:
+                    offered = true;
+                    break;
+                default:
+                    break;
+            }
         }
-        if (has(TaskStatus.WRAPUP)) {
+        if (wrapup) {
             return ready ? IcmAgentState.WORK_READY : IcmAgentState.WORK_NOT_READY;
         }
-        if (has(TaskStatus.OFFERED)) {
-            return IcmAgentState.RESERVED;
-        }
-        return IcmAgentState.PAUSED;
-    }
-
-    private boolean has(TaskStatus status) {
-        return tasks.stream().anyMatch(t -> t.status() == status);
+        return offered ? IcmAgentState.RESERVED : IcmAgentState.PAUSED;
     }
 }

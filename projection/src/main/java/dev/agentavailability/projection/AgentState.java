@@ -1,6 +1,7 @@
 package dev.agentavailability.projection;
 
-import java.util.Collections;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.Ordering;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -9,11 +10,13 @@ import java.util.TreeMap;
 public record AgentState(int icmAgentId, SortedMap<Integer, AgentMrdState> mrds) {
 
     public AgentState {
-        mrds = Collections.unmodifiableSortedMap(new TreeMap<>(mrds == null ? new TreeMap<>() : mrds));
+        // copies unless it already is an immutable map in MRD order, as the one {@link #with} builds (Guava's own
+        // natural ordering: it does not take the JDK's Comparator.naturalOrder() for the same)
+        mrds = mrds == null ? ImmutableSortedMap.of() : ImmutableSortedMap.copyOf(mrds, Ordering.natural());
     }
 
     static AgentState empty(int icmAgentId) {
-        return new AgentState(icmAgentId, new TreeMap<>());
+        return new AgentState(icmAgentId, ImmutableSortedMap.of());
     }
 
     public Optional<AgentMrdState> mrd(int mrdId) {
@@ -21,12 +24,16 @@ public record AgentState(int icmAgentId, SortedMap<Integer, AgentMrdState> mrds)
     }
 
     public boolean isLoggedInto(int mrdId) {
-        return mrd(mrdId).map(AgentMrdState::loggedIn).orElse(false);
+        AgentMrdState mrd = mrds.get(mrdId);
+        return mrd != null && mrd.loggedIn();
     }
 
     AgentState with(AgentMrdState mrd) {
+        if (mrds.isEmpty() || mrds.size() == 1 && mrds.containsKey(mrd.mrdId())) {
+            return new AgentState(icmAgentId, ImmutableSortedMap.of(mrd.mrdId(), mrd)); // most agents: one MRD
+        }
         TreeMap<Integer, AgentMrdState> next = new TreeMap<>(mrds);
         next.put(mrd.mrdId(), mrd);
-        return new AgentState(icmAgentId, next);
+        return new AgentState(icmAgentId, ImmutableSortedMap.copyOfSorted(next));
     }
 }

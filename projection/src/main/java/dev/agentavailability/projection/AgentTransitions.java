@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 public final class AgentTransitions {
 
+    private static final TaskStatus[] ANY_STATUS = TaskStatus.values();
+
     private AgentTransitions() {
     }
 
@@ -65,7 +67,7 @@ public final class AgentTransitions {
                 return checkTask(mrd, event, TaskStatus.ACTIVE, TaskStatus.PAUSED);
             case END_TASK_IND:
             case MAX_TASK_LIFETIME_EXCEEDED_EVENT:
-                return checkTask(mrd, event, TaskStatus.values());
+                return checkTask(mrd, event, ANY_STATUS);
             case AGENT_INTERRUPT_DONE_ACCEPTED_IND:
                 return mrd.interrupted() ? Optional.empty()
                         : refuse(ArmStatus.NOT_INTERRUPTED, event, "is not interrupted in");
@@ -78,7 +80,8 @@ public final class AgentTransitions {
     public static AgentState apply(AgentState agent, ArmEvent event) {
         AgentState current = agent == null ? AgentState.empty(event.icmAgentId()) : agent;
         Instant at = event.occurredAt();
-        AgentMrdState mrd = current.mrd(event.mrdId()).orElseGet(() -> AgentMrdState.loggedOut(event.mrdId(), at));
+        AgentMrdState known = current.mrds().get(event.mrdId());
+        AgentMrdState mrd = known != null ? known : AgentMrdState.loggedOut(event.mrdId(), at);
         ArmFields f = event.fields();
         AgentMrdState next = switch (event.message()) {
             // ECE signs in with AgentMode 0 and IsAvailable false, then goes routable and ready by indications.
@@ -114,16 +117,16 @@ public final class AgentTransitions {
     }
 
     private static AgentMrdState moveTask(AgentMrdState mrd, TaskId id, TaskStatus status, Instant at) {
-        TaskEntry entry = mrd.task(id).map(t -> t.moveTo(status, at)).orElse(new TaskEntry(id, status, at));
-        return mrd.withTask(entry, at);
+        TaskEntry task = mrd.find(id);
+        return mrd.withTask(task != null ? task.moveTo(status, at) : new TaskEntry(id, status, at), at);
     }
 
     /** A new task needs room under the limit; START of an offered task only moves it on. */
     private static Optional<Refusal> checkNewTask(AgentMrdState mrd, ArmEvent event, boolean offer) {
         TaskId id = event.fields().taskId();
-        Optional<TaskEntry> existing = mrd.task(id);
-        if (existing.isPresent()) {
-            if (!offer && existing.get().status() == TaskStatus.OFFERED) {
+        TaskEntry existing = mrd.find(id);
+        if (existing != null) {
+            if (!offer && existing.status() == TaskStatus.OFFERED) {
                 return Optional.empty();
             }
             return refuse(ArmStatus.DUPLICATE_TASK, event, "already holds task " + id + " in");
@@ -137,17 +140,17 @@ public final class AgentTransitions {
 
     private static Optional<Refusal> checkTask(AgentMrdState mrd, ArmEvent event, TaskStatus... allowed) {
         TaskId id = event.fields().taskId();
-        Optional<TaskEntry> task = mrd.task(id);
-        if (task.isEmpty()) {
+        TaskEntry task = mrd.find(id);
+        if (task == null) {
             return refuse(ArmStatus.UNKNOWN_TASK, event, "holds no task " + id + " in");
         }
         for (TaskStatus status : allowed) {
-            if (task.get().status() == status) {
+            if (task.status() == status) {
                 return Optional.empty();
             }
         }
         return refuse(ArmStatus.TASK_STATE_CONFLICT, event,
-                "holds task " + id + " as " + task.get().status() + ", which " + event.message() + " does not apply to, in");
+                "holds task " + id + " as " + task.status() + ", which " + event.message() + " does not apply to, in");
     }
 
     private static Optional<Refusal> negative(Long value, String field) {

@@ -2,8 +2,12 @@ package dev.agentavailability.projection;
 
 import dev.agentavailability.contract.arm.ArmEvent;
 import java.time.Instant;
+import java.util.AbstractCollection;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -19,7 +23,34 @@ import java.util.TreeSet;
 public final class PartitionProjection {
 
     private final int partition;
-    private final SortedMap<Integer, AgentState> agents;
+    /**
+     * The agents in id order, each in a slot that {@link #apply} overwrites. Events find their agent's slot through
+     * {@link #slots}: one hash lookup per event instead of two walks down the tree (replay applies millions).
+     */
+    private final SortedMap<Integer, Slot> agents = new TreeMap<>();
+    private final Map<Integer, Slot> slots = new HashMap<>();
+    private final Collection<AgentState> agentView = new AbstractCollection<>() {
+        @Override
+        public Iterator<AgentState> iterator() {
+            Iterator<Slot> inOrder = agents.values().iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return inOrder.hasNext();
+                }
+
+                @Override
+                public AgentState next() {
+                    return inOrder.next().agent;
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            return agents.size();
+        }
+    };
     private final SortedSet<Integer> unavailableDomains;
     private long nextOffset;
     private long anomalies;
@@ -29,11 +60,11 @@ public final class PartitionProjection {
         this(partition, 0, new TreeMap<>(), Set.of(), 0, null);
     }
 
-    public PartitionProjection(int partition, long nextOffset, SortedMap<Integer, AgentState> agents,
+    public PartitionProjection(int partition, long nextOffset, SortedMap<Integer, AgentState> agentsById,
             Set<Integer> unavailableDomains, long anomalies, Instant lastEventAt) {
         this.partition = partition;
         this.nextOffset = nextOffset;
-        this.agents = new TreeMap<>(agents);
+        agentsById.values().forEach(this::put);
         this.unavailableDomains = new TreeSet<>(unavailableDomains);
         this.anomalies = anomalies;
         this.lastEventAt = lastEventAt;
@@ -76,7 +107,8 @@ public final class PartitionProjection {
             }
             return new DomainStatusChanged(event.mrdId(), available);
         }
-        AgentState agent = agents.get(event.icmAgentId());
+        Slot slot = slots.get(event.icmAgentId());
+        AgentState agent = slot == null ? null : slot.agent;
         Optional<Refusal> refusal = AgentTransitions.check(agent, event);
         if (refusal.isPresent()) {
             anomalies++;
@@ -84,7 +116,11 @@ public final class PartitionProjection {
                     event.message(), refusal.get().status(), refusal.get().reason(), event.occurredAt()));
         }
         AgentState next = AgentTransitions.apply(agent, event);
-        agents.put(next.icmAgentId(), next);
+        if (slot == null) {
+            put(next);
+        } else {
+            slot.agent = next;
+        }
         return new Applied(next);
     }
 
@@ -120,14 +156,33 @@ public final class PartitionProjection {
     }
 
     public Optional<AgentState> agent(int icmAgentId) {
-        return Optional.ofNullable(agents.get(icmAgentId));
+        Slot slot = slots.get(icmAgentId);
+        return slot == null ? Optional.empty() : Optional.of(slot.agent);
     }
 
+    /** The agents in id order (a read-only view). */
     public Collection<AgentState> agents() {
-        return agents.values();
+        return agentView;
     }
 
     public PartitionProjection copy() {
-        return new PartitionProjection(partition, nextOffset, agents, unavailableDomains, anomalies, lastEventAt);
+        SortedMap<Integer, AgentState> copy = new TreeMap<>();
+        agentView.forEach(a -> copy.put(a.icmAgentId(), a));
+        return new PartitionProjection(partition, nextOffset, copy, unavailableDomains, anomalies, lastEventAt);
+    }
+
+    private void put(AgentState agent) {
+        Slot slot = new Slot(agent);
+        agents.put(agent.icmAgentId(), slot);
+        slots.put(agent.icmAgentId(), slot);
+    }
+
+    /** Where an agent's current value is kept; the value itself is immutable. */
+    private static final class Slot {
+        private AgentState agent;
+
+        Slot(AgentState agent) {
+            this.agent = agent;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.agentavailability.contract.arm;
 
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -8,10 +7,6 @@ import java.util.Optional;
  * number. Written as {@code high-low-sequence}; a bare number {@code N} means group 0-N, sequence 0.
  */
 public record TaskId(long groupHigh, long groupLow, long sequence) implements Comparable<TaskId> {
-
-    private static final Comparator<TaskId> ORDER = Comparator.comparingLong(TaskId::groupHigh)
-            .thenComparingLong(TaskId::groupLow)
-            .thenComparingLong(TaskId::sequence);
 
     public static Optional<TaskId> parse(String text) {
         if (text == null || text.isBlank()) {
@@ -39,6 +34,12 @@ public record TaskId(long groupHigh, long groupLow, long sequence) implements Co
 
     @Override
     public int compareTo(TaskId other) {
-        return ORDER.compare(this, other);
+        // group high, group low, sequence (written out: the projection orders an agent's tasks with it)
+        int high = Long.compare(groupHigh, other.groupHigh);
+        if (high != 0) {
+            return high;
+        }
+        int low = Long.compare(groupLow, other.groupLow);
+        return low != 0 ? low : Long.compare(sequence, other.sequence);
     }
 }
