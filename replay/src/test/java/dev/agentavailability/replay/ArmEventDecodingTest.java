@@ -11,6 +11,7 @@ import dev.agentavailability.contract.arm.ArmFields;
 import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.contract.arm.TaskId;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replay reads agent events with {@link ArmEventJson#read(byte[])}, which takes shortcuts (a reader for the compact
- * JSON {@link ArmEventJson#write} produces, its own ISO instant reader). Whatever the text, the result must be what
- * plain Jackson ({@link ContractJson#mapper()}) and the structural checks give: the same event, or the same fault.
+ * Replay reads agent events with {@link ArmEventJson#read(ByteBuffer)} and {@link ArmEventJson#read(byte[])}, which
+ * take shortcuts (a reader for the compact JSON {@link ArmEventJson#write} produces, its own ISO instant reader).
+ * Whatever the text, the result must be what plain Jackson ({@link ContractJson#mapper()}) and the structural checks give: the same event, or the same fault.
  */
 class ArmEventDecodingTest {
 
@@ -34,7 +35,7 @@ class ArmEventDecodingTest {
             FAULT = ArmEventJson.class.getDeclaredMethod("fault", ArmEvent.class);
             FAULT.setAccessible(true);
             Class<?> compact = Class.forName(ArmEventJson.class.getName() + "$CompactReader");
-            COMPACT = compact.getDeclaredMethod("read", byte[].class);
+            COMPACT = compact.getDeclaredMethod("read", byte[].class, int.class, int.class);
             COMPACT.setAccessible(true);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -46,7 +47,8 @@ class ArmEventDecodingTest {
         List<ArmEvent> events = corpus(new Random(7));
         for (ArmEvent event : events) {
             String json = ArmEventJson.write(event);
-            assertThat(COMPACT.invoke(null, (Object) json.getBytes(StandardCharsets.UTF_8))).as(json).isEqualTo(event);
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            assertThat(COMPACT.invoke(null, bytes, 0, bytes.length)).as(json).isEqualTo(event);
             assertSame(json); // valid, or refused by the checks (a message without the fields it needs)
         }
         assertThat(events).hasSizeGreaterThan(400); // every message with 16 field sets
@@ -127,11 +129,15 @@ class ArmEventDecodingTest {
                 "ffffffff-ffff-ffff-ffff-ffffffffffff", "AAAAAAAAAAAAAAAAAAAAAA==")) {
             texts.add(valid.replace(id, uuid));
         }
-        for (int cut = 0; cut < valid.length(); cut++) {
-            texts.add(valid.substring(0, cut));
-        }
+        texts.add(valid.replace(id, id.replaceFirst("[0-9a-f]", "\u00e9")));
+        texts.add(valid.replace(id, id.substring(0, 35) + "g"));
         for (String text : texts) {
             assertSame(text);
+        }
+        // cut short, with the rest of the event right after it in the buffer: a reader that looked past the value's
+        // end would find a whole event there
+        for (int cut = 0; cut < valid.length(); cut++) {
+            assertSame(valid.substring(0, cut), valid.substring(cut));
         }
     }
 
@@ -154,11 +160,35 @@ class ArmEventDecodingTest {
         }
     }
 
-    /** String and bytes give what plain Jackson and the checks give. */
+    /** String, bytes and a view of a larger buffer give what plain Jackson and the checks give. */
     private static void assertSame(String text) throws Exception {
+        assertSame(text, "{\"schemaVersion\":1}");
+    }
+
+    /**
+     * Also as the Kafka client hands a value to a deserializer: a view of a fetch buffer in which other bytes
+     * ({@code following}) come right after it, in the three kinds of view ({@link ArmEventJson#read(ByteBuffer)}).
+     */
+    private static void assertSame(String text, String following) throws Exception {
         Decoded<ArmEvent> expected = reference(text);
         assertThat(ArmEventJson.read(text)).as(text).isEqualTo(expected);
-        assertThat(ArmEventJson.read(text.getBytes(StandardCharsets.UTF_8))).as(text).isEqualTo(expected);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(ArmEventJson.read(bytes)).as(text).isEqualTo(expected);
+
+        byte[] before = "{\"x\":".getBytes(StandardCharsets.UTF_8);
+        byte[] after = following.getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[before.length + bytes.length + after.length];
+        System.arraycopy(before, 0, buffer, 0, before.length);
+        System.arraycopy(bytes, 0, buffer, before.length, bytes.length);
+        System.arraycopy(after, 0, buffer, before.length + bytes.length, after.length);
+        ByteBuffer window = ByteBuffer.wrap(buffer, before.length, bytes.length); // position and limit inside
+        ByteBuffer slice = window.slice(); // an array offset
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip(); // no array at all
+        for (ByteBuffer view : List.of(window, slice, direct)) {
+            int position = view.position();
+            assertThat(ArmEventJson.read(view)).as(text + " in " + view).isEqualTo(expected);
+            assertThat(view.position()).isEqualTo(position);
+        }
     }
 
     private static Decoded<ArmEvent> reference(String text) throws Exception {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -62,7 +63,8 @@ public final class ArmEventJson {
             return Decoded.malformed("empty record value");
         }
         if (isAscii(json)) {
-            ArmEvent compact = CompactReader.read(json.getBytes(StandardCharsets.ISO_8859_1));
+            byte[] bytes = json.getBytes(StandardCharsets.ISO_8859_1);
+            ArmEvent compact = CompactReader.read(bytes, 0, bytes.length);
             if (compact != null) {
                 return Decoded.ok(compact).check(ArmEventJson::fault);
             }
@@ -83,6 +85,11 @@ public final class ArmEventJson {
         if (json == null) {
             return Decoded.malformed("empty record value");
         }
+        // the compact reader takes ASCII only (any other byte is not of its shape), so try it before scanning
+        ArmEvent event = CompactReader.read(json, 0, json.length);
+        if (event != null) {
+            return Decoded.ok(event).check(ArmEventJson::fault);
+        }
         boolean blank = true;
         for (byte b : json) {
             if (b < 0) {
@@ -95,15 +102,33 @@ public final class ArmEventJson {
         if (blank) {
             return Decoded.malformed("empty record value");
         }
-        ArmEvent event = CompactReader.read(json);
-        if (event == null) {
-            try {
-                event = READER.readValue(json);
-            } catch (IOException e) {
-                return read(new String(json, StandardCharsets.US_ASCII));
-            }
+        try {
+            event = READER.readValue(json);
+        } catch (IOException e) {
+            return read(new String(json, StandardCharsets.US_ASCII));
         }
         return Decoded.ok(event).check(ArmEventJson::fault);
+    }
+
+    /**
+     * A record value as the Kafka client hands it to a deserializer (a view of its fetch buffer), with the same result
+     * as {@link #read(byte[])} of its bytes, which it copies only when they are not of the compact shape. The buffer's
+     * position is left where it was.
+     */
+    public static Decoded<ArmEvent> read(ByteBuffer json) {
+        if (json == null) {
+            return Decoded.malformed("empty record value");
+        }
+        if (json.hasArray()) {
+            int from = json.arrayOffset() + json.position();
+            ArmEvent event = CompactReader.read(json.array(), from, from + json.remaining());
+            if (event != null) {
+                return Decoded.ok(event).check(ArmEventJson::fault);
+            }
+        }
+        byte[] bytes = new byte[json.remaining()];
+        json.duplicate().get(bytes);
+        return read(bytes);
     }
 
     private static boolean isAscii(String text) {
@@ -198,24 +223,33 @@ public final class ArmEventJson {
         private static final byte[][] EVENT_BYTES = bytes(EVENT_NAMES);
         private static final byte[][] FIELD_BYTES = bytes(FIELD_NAMES);
         private static final byte[][] TASK_BYTES = bytes(TASK_NAMES);
-        /** Messages by the hash of their name; a name whose hash another shares is left to Jackson. */
-        private static final java.util.Map<Integer, ArmMessage> MESSAGES = new java.util.HashMap<>();
+        /**
+         * Messages by the hash of their name in an open-addressed table (linear probing): a lookup per event
+         * without boxing the hash.
+         */
+        private static final ArmMessage[] MESSAGE_SLOTS = new ArmMessage[Integer.highestOneBit(
+                ArmMessage.values().length) * 4];
+        private static final int[] MESSAGE_HASHES = new int[MESSAGE_SLOTS.length];
         private static final byte[][] MESSAGE_BYTES = new byte[ArmMessage.values().length][];
-        private static final int[] HEX = new int[128];
+        private static final int[] HEX = new int[256];
+        /** Eight bytes of an array as one long (any byte order will do for comparing). */
+        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+                long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
         static {
-            java.util.Set<Integer> shared = new java.util.HashSet<>();
             for (ArmMessage message : ArmMessage.values()) {
                 MESSAGE_BYTES[message.ordinal()] = message.name().getBytes(StandardCharsets.US_ASCII);
-                if (MESSAGES.put(message.name().hashCode(), message) != null) {
-                    shared.add(message.name().hashCode());
+                int hash = message.name().hashCode();
+                int slot = hash & (MESSAGE_SLOTS.length - 1);
+                while (MESSAGE_SLOTS[slot] != null) {
+                    slot = (slot + 1) & (MESSAGE_SLOTS.length - 1);
                 }
+                MESSAGE_SLOTS[slot] = message;
+                MESSAGE_HASHES[slot] = hash;
             }
-            shared.forEach(MESSAGES::remove);
             java.util.Arrays.fill(HEX, -1);
             for (int c = 0; c < 128; c++) {
-                int digit = Character.digit(c, 16);
-                HEX[c] = digit;
+                HEX[c] = Character.digit(c, 16);
             }
         }
 
@@ -224,17 +258,28 @@ public final class ArmEventJson {
             private static final long serialVersionUID = 1L;
         };
 
+        /** The source of the event read last, by any thread (never changed once made, so safe to share). */
+        private static volatile Source lastSource = new Source("", new byte[0]);
+
         private final byte[] b;
+        /**
+         * Where the text ends in {@link #b}, which may hold more (a Kafka fetch buffer). Reading may look past it
+         * (or fail at the array's end), but every byte looked at is also passed, so a text that is accepted ends at
+         * exactly this index: one that needed a byte beyond it is not accepted.
+         */
+        private final int limit;
         private int i;
 
-        private CompactReader(byte[] b) {
+        private CompactReader(byte[] b, int from, int to) {
             this.b = b;
+            this.i = from;
+            this.limit = to;
         }
 
         /** The event, or null when the bytes are not of the compact shape. */
-        static ArmEvent read(byte[] json) {
+        static ArmEvent read(byte[] json, int from, int to) {
             try {
-                return new CompactReader(json).event();
+                return new CompactReader(json, from, to).event();
             } catch (RuntimeException notCompact) { // NOT_COMPACT, or a text that ends early
                 return null;
             }
@@ -273,11 +318,11 @@ public final class ArmEventJson {
                         case 6 -> mrdId = intValue();
                         case 7 -> icmAgentId = intValue();
                         case 8 -> fields = fields();
-                        default -> source = string();
+                        default -> source = source();
                     }
                 } while (more());
             }
-            if (i != b.length) {
+            if (i != limit) {
                 throw NOT_COMPACT;
             }
             return new ArmEvent(schemaVersion, eventId, message, messageType, occurredAt, invokeId, mrdId,
@@ -332,7 +377,9 @@ public final class ArmEventJson {
         }
 
         private TaskId taskId() {
-            long[] parts = new long[3];
+            long groupHigh = 0;
+            long groupLow = 0;
+            long sequence = 0;
             int seen = 0;
             expect('{');
             if (b[i] == '}') {
@@ -345,10 +392,14 @@ public final class ArmEventJson {
                         throw NOT_COMPACT;
                     }
                     seen |= 1 << name;
-                    parts[name] = longValue();
+                    switch (name) {
+                        case 0 -> groupHigh = longValue();
+                        case 1 -> groupLow = longValue();
+                        default -> sequence = longValue();
+                    }
                 } while (more());
             }
-            return new TaskId(parts[0], parts[1], parts[2]);
+            return new TaskId(groupHigh, groupLow, sequence);
         }
 
         /** After a value: true at a comma (another field follows), false at the closing brace. */
@@ -384,11 +435,11 @@ public final class ArmEventJson {
                 }
             }
             int start = i;
-            while (b[i] != '"') {
-                i++;
+            int end = start;
+            while (b[end] != '"') {
+                end++;
             }
-            int end = i;
-            i++;
+            i = end + 1;
             expect(':');
             for (int k = 0; k < known.length; k++) {
                 if (same(start, end, known[k])) {
@@ -398,11 +449,19 @@ public final class ArmEventJson {
             throw NOT_COMPACT; // an unknown field: Jackson ignores it, and decides
         }
 
+        /** Whether the bytes from start to end are the name, compared eight at a time (names are short). */
         private boolean same(int start, int end, byte[] name) {
-            if (end - start != name.length) {
+            int length = name.length;
+            if (end - start != length) {
                 return false;
             }
-            for (int k = 0; k < name.length; k++) {
+            int k = 0;
+            for (; k + Long.BYTES <= length; k += Long.BYTES) {
+                if ((long) LONGS.get(b, start + k) != (long) LONGS.get(name, k)) {
+                    return false;
+                }
+            }
+            for (; k < length; k++) {
                 if (b[start + k] != name[k]) {
                     return false;
                 }
@@ -419,6 +478,28 @@ public final class ArmEventJson {
                 }
             }
             return new String(b, start, i++ - start, StandardCharsets.ISO_8859_1);
+        }
+
+        /**
+         * The source, as {@link #string()} reads it, but the same String as the last event's when the text is the
+         * same: a topic holds few sources, and replay reads millions of events.
+         */
+        private String source() {
+            Source last = lastSource;
+            int start = i + 1;
+            int end = start + last.bytes.length;
+            if (b[i] == '"' && end < b.length && b[end] == '"'
+                    && java.util.Arrays.equals(b, start, end, last.bytes, 0, last.bytes.length)) {
+                i = end + 1;
+                return last.text;
+            }
+            String read = string();
+            lastSource = new Source(read, read.getBytes(StandardCharsets.ISO_8859_1));
+            return read;
+        }
+
+        /** A source as text and as the bytes it was read from (ASCII, so the same either way). */
+        private record Source(String text, byte[] bytes) {
         }
 
         private Boolean bool() {
@@ -438,25 +519,38 @@ public final class ArmEventJson {
          * exponent is not compact.
          */
         private long longValue() {
-            boolean negative = b[i] == '-';
+            int at = i;
+            boolean negative = b[at] == '-';
             if (negative) {
-                i++;
+                at++;
             }
-            int start = i;
+            int start = at;
             long value = 0;
-            while (b[i] >= '0' && b[i] <= '9') {
-                int digit = b[i] - '0';
-                if (value > (Long.MAX_VALUE - digit) / 10) {
-                    throw NOT_COMPACT;
-                }
-                value = value * 10 + digit;
-                i++;
+            for (byte c = b[at]; c >= '0' && c <= '9'; c = b[++at]) {
+                value = value * 10 + (c - '0');
             }
-            int digits = i - start;
-            if (digits == 0 || (digits > 1 && b[start] == '0') || b[i] == '.' || b[i] == 'e' || b[i] == 'E') {
+            i = at;
+            int digits = at - start;
+            if (digits == 0 || (digits > 1 && b[start] == '0') || b[at] == '.' || b[at] == 'e' || b[at] == 'E') {
+                throw NOT_COMPACT;
+            }
+            // 18 digits always fit; longer ones (rare) are checked again without overflowing
+            if (digits > 18 && !fitsLong(start, digits)) {
                 throw NOT_COMPACT;
             }
             return negative ? -value : value;
+        }
+
+        private boolean fitsLong(int start, int digits) {
+            long value = 0;
+            for (int k = start; k < start + digits; k++) {
+                int digit = b[k] - '0';
+                if (value > (Long.MAX_VALUE - digit) / 10) {
+                    return false;
+                }
+                value = value * 10 + digit;
+            }
+            return true;
         }
 
         private int intValue() {
@@ -493,11 +587,14 @@ public final class ArmEventJson {
             }
             int end = i;
             i++;
-            ArmMessage message = MESSAGES.get(hash);
-            if (message == null || !same(start, end, MESSAGE_BYTES[message.ordinal()])) {
-                throw NOT_COMPACT;
+            for (int slot = hash & (MESSAGE_SLOTS.length - 1); MESSAGE_SLOTS[slot] != null;
+                    slot = (slot + 1) & (MESSAGE_SLOTS.length - 1)) {
+                ArmMessage message = MESSAGE_SLOTS[slot];
+                if (MESSAGE_HASHES[slot] == hash && same(start, end, MESSAGE_BYTES[message.ordinal()])) {
+                    return message;
+                }
             }
-            return message;
+            throw NOT_COMPACT;
         }
 
         /** The canonical 8-4-4-4-12 form, hex digits of either case, as Jackson's UUID reader reads it. */
@@ -508,26 +605,25 @@ public final class ArmEventJson {
                     || b[start + 23] != '-') {
                 throw NOT_COMPACT;
             }
-            long high = 0;
-            long low = 0;
-            int digits = 0;
-            for (int k = 0; k < 36; k++) {
-                if (k == 8 || k == 13 || k == 18 || k == 23) {
-                    continue;
-                }
-                int digit = HEX[b[start + k]]; // ASCII: 0…127
-                if (digit < 0) {
-                    throw NOT_COMPACT;
-                }
-                if (digits < 16) {
-                    high = (high << 4) | digit;
-                } else {
-                    low = (low << 4) | digit;
-                }
-                digits++;
-            }
+            long high = hex(start, 8) << 32 | hex(start + 9, 4) << 16 | hex(start + 14, 4);
+            long low = hex(start + 19, 4) << 48 | hex(start + 24, 12);
             i = start + 37;
             return new java.util.UUID(high, low);
+        }
+
+        /** {@code count} hex digits (at most 15) as a number. */
+        private long hex(int from, int count) {
+            long value = 0;
+            int bad = 0;
+            for (int k = from; k < from + count; k++) {
+                int digit = HEX[b[k] & 0xFF];
+                bad |= digit; // -1 for anything but a hex digit
+                value = (value << 4) | (digit & 0xF);
+            }
+            if (bad < 0) {
+                throw NOT_COMPACT;
+            }
+            return value;
         }
 
         private static byte[][] bytes(String[] names) {
