@@ -61,16 +61,26 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * topic means no snapshots, an unreadable snapshot is passed over with a note ({@link ReplayState#notes()}). The
  * config topic is always read whole. {@link #replayEvents} reads from the beginning: it reports every event.
  *
- * <p>Reading and decoding run on the calling thread, applying to the projections on others (the two take about
- * as long; {@link #APPLIERS_PROPERTY}), a partition's records handed over in order.
+ * <p>The agent-event partitions are shared out between readers that run at once ({@link #READERS_PROPERTY}), each
+ * with a consumer of its own (no group either): a partition's records are decoded and applied in offset order by
+ * the one reader that reads it.
  */
 public final class TopicReplay {
 
     /**
-     * System property: threads that apply events to the partitions' projections while this one reads and decodes
-     * (default: one per processor beyond the first, at least one, at most one per partition).
+     * System property: how many readers read the agent-event partitions at once, each with its own consumer, and
+     * decode and apply what they read (default: one per processor, at most one per partition).
      */
-    public static final String APPLIERS_PROPERTY = "availability.replay.appliers";
+    public static final String READERS_PROPERTY = "availability.replay.readers";
+
+    /**
+     * How many readers read a topic of this many partitions at once: {@value #READERS_PROPERTY}, else one per
+     * processor, at most one per partition. Partition k goes to reader k modulo this.
+     */
+    public static int readers(int partitions) {
+        return Math.max(1, Math.min(partitions, Integer.getInteger(READERS_PROPERTY,
+                Runtime.getRuntime().availableProcessors())));
+    }
 
     /** How long reading may take before the replay gives up (a broker that does not answer, a stuck read). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -282,8 +292,6 @@ public final class TopicReplay {
             Map<Integer, PartitionProjection> projections = new TreeMap<>();
             Map<TopicPartition, Long> starts = new HashMap<>();
             Map<Integer, Long> snapshotOffsets = new TreeMap<>();
-            Instant[] latest = {Instant.EPOCH};
-            long[] recordsRead = {0};
             for (TopicPartition tp : agentPartitions) {
                 PartitionSnapshot snapshot = snapshots.get(tp.partition());
                 if (snapshot == null) {
@@ -293,202 +301,171 @@ public final class TopicReplay {
                 projections.put(tp.partition(), snapshot.toProjection());
                 starts.put(tp, snapshot.nextOffset());
                 snapshotOffsets.put(tp.partition(), snapshot.nextOffset());
-                if (snapshot.lastEventAt() != null && snapshot.lastEventAt().isAfter(latest[0])) {
-                    latest[0] = snapshot.lastEventAt();
-                }
             }
             ConfigView config = new ConfigView();
             Map<TopicPartition, List<SnapshotScan.Skip>> skips = scan == null || at == null ? Map.of()
                     : skips(consumer, scan, agentPartitions, starts, ends, at);
 
-            List<TopicPartition> all = new ArrayList<>(agentPartitions);
-            all.addAll(configPartitions);
-            // Stages: this thread reads and decodes, appliers apply in the order handed over (a partition's
-            // records in offset order, a skip between the records around it), a partition always on the same
-            // lane and the config on the first. Each lane keeps its own counts; the state is read once all have
-            // finished.
-            int lanes = Math.max(1, Math.min(agentPartitions.size(), Integer.getInteger(APPLIERS_PROPERTY,
-                    Runtime.getRuntime().availableProcessors() - 1)));
-            Instant[] laneLatest = new Instant[lanes];
-            java.util.Arrays.fill(laneLatest, Instant.EPOCH);
-            long[] laneRead = new long[lanes];
-            try (Appliers appliers = new Appliers(lanes)) {
-                read(consumer, all, starts, ends, skips, (tp, skip) -> appliers.submit(tp.partition(), () -> {
-                    if (skip.lastUnreadable() >= 0) {
-                        projections.get(tp.partition()).skip(skip.lastUnreadable());
-                    }
-                }), (tp, records) -> {
-                    if (tp.topic().equals(agentEventTopic)) {
-                        @SuppressWarnings("unchecked")
-                        Decoded<ArmEvent>[] decoded = new Decoded[records.size()];
-                        for (int i = 0; i < decoded.length; i++) {
-                            decoded[i] = ArmEventJson.read(records.get(i).value());
-                        }
-                        int lane = appliers.lane(tp.partition());
-                        appliers.submit(tp.partition(), () -> {
-                            PartitionProjection projection = projections.get(tp.partition());
-                            laneRead[lane] += decoded.length;
-                            for (int i = 0; i < decoded.length; i++) {
-                                long offset = records.get(i).offset();
-                                if (!decoded[i].isValid()) {
-                                    projection.skip(offset);
-                                    continue;
-                                }
-                                Instant occurredAt = decoded[i].value().occurredAt();
-                                if (at == null || !occurredAt.isAfter(at)) {
-                                    projection.apply(decoded[i].value(), offset);
-                                    if (occurredAt.isAfter(laneLatest[lane])) {
-                                        laneLatest[lane] = occurredAt;
-                                    }
-                                }
-                            }
-                        });
-                        return;
-                    }
-                    List<Decoded<ConfigEvent>> decoded = new ArrayList<>(records.size());
-                    for (ConsumerRecord<byte[], byte[]> record : records) {
-                        decoded.add(ConfigEventJson.read(text(record.value())));
-                    }
-                    appliers.submit(0, () -> {
-                        for (int i = 0; i < decoded.size(); i++) {
-                            long offset = records.get(i).offset();
-                            if (!decoded.get(i).isValid()) {
-                                config.skip(offset);
-                            } else if (at == null || !decoded.get(i).value().occurredAt().isAfter(at)) {
-                                config.apply(decoded.get(i).value(), offset);
-                            }
-                        }
-                    });
-                });
-                appliers.finish();
-            }
+            // Readers: the agent-event partitions are shared out between readers that run at once, each on a thread
+            // of its own with a consumer of its own that decodes the records as it fetches them; each applies what it
+            // reads (a partition's records in offset order, a skip between the records around it) and keeps its own
+            // counts. This thread reads the config topic meanwhile. The state is read once all have finished.
+            int lanes = readers(agentPartitions.size());
+            List<List<TopicPartition>> shares = new ArrayList<>();
             for (int lane = 0; lane < lanes; lane++) {
-                recordsRead[0] += laneRead[lane];
-                if (laneLatest[lane].isAfter(latest[0])) {
-                    latest[0] = laneLatest[lane];
+                shares.add(new ArrayList<>());
+            }
+            for (int k = 0; k < agentPartitions.size(); k++) {
+                shares.get(k % lanes).add(agentPartitions.get(k));
+            }
+            Lane[] done = new Lane[lanes];
+            new Readers(consumer).run(shares, (lane, reader, partitions) -> {
+                // copies made on the reader's own thread: what it writes on every record (a partition's offset and
+                // latest time, its count) then lies in memory of its own, not in a cache line another reader writes too
+                Lane own = new Lane(partitions, projections);
+                read(reader, partitions, starts, ends, skips, (tp, skip) -> {
+                    if (skip.lastUnreadable() >= 0) {
+                        own.projections.get(tp.partition()).skip(skip.lastUnreadable());
+                    }
+                }, (tp, records) -> {
+                    PartitionProjection projection = own.projections.get(tp.partition());
+                    own.read += records.size();
+                    for (ConsumerRecord<Void, Decoded<ArmEvent>> record : records) {
+                        // a record without a value decodes to nothing: it is as malformed as an empty one
+                        Decoded<ArmEvent> event = record.value() != null ? record.value()
+                                : ArmEventJson.read((byte[]) null);
+                        if (!event.isValid()) {
+                            projection.skip(record.offset());
+                        } else if (at == null || !event.value().occurredAt().isAfter(at)) {
+                            projection.apply(event.value(), record.offset());
+                        }
+                    }
+                });
+                done[lane] = own;
+            }, () -> read(consumer, configPartitions, starts, ends, (tp, records) -> {
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    Decoded<ConfigEvent> decoded = ConfigEventJson.read(text(record.value()));
+                    if (!decoded.isValid()) {
+                        config.skip(record.offset());
+                    } else if (at == null || !decoded.value().occurredAt().isAfter(at)) {
+                        config.apply(decoded.value(), record.offset());
+                    }
+                }
+            }));
+            long recordsRead = 0;
+            for (Lane lane : done) {
+                projections.putAll(lane.projections);
+                recordsRead += lane.read;
+            }
+            Instant latest = Instant.EPOCH;
+            for (PartitionProjection projection : projections.values()) {
+                // the latest event applied, or in a snapshot started from
+                if (projection.lastEventAt() != null && projection.lastEventAt().isAfter(latest)) {
+                    latest = projection.lastEventAt();
                 }
             }
-            return new ReplayState(projections, config, at != null ? at : latest[0], snapshotOffsets, notes,
-                    recordsRead[0]);
+            return new ReplayState(projections, config, at != null ? at : latest, snapshotOffsets, notes,
+                    recordsRead);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw failure(e);
         }
     }
 
-    /** Appliers by lane: the tasks of a partition always go to the same one, in order. */
-    private static final class Appliers implements AutoCloseable {
-        private final Applier[] lanes;
+    /** What one reader works on: its partitions' projections and how many records it read. */
+    private static final class Lane {
+        private final Map<Integer, PartitionProjection> projections = new HashMap<>();
+        private long read;
 
-        Appliers(int count) {
-            lanes = new Applier[count];
-            for (int i = 0; i < count; i++) {
-                lanes[i] = new Applier();
-            }
-        }
-
-        int lane(int partition) {
-            return Math.floorMod(partition, lanes.length);
-        }
-
-        void submit(int partition, Runnable task) {
-            lanes[lane(partition)].submit(task);
-        }
-
-        void finish() {
-            for (Applier lane : lanes) {
-                lane.finish();
-            }
-        }
-
-        @Override
-        public void close() {
-            for (Applier lane : lanes) {
-                lane.close();
+        Lane(List<TopicPartition> partitions, Map<Integer, PartitionProjection> from) {
+            for (TopicPartition tp : partitions) {
+                projections.put(tp.partition(), from.get(tp.partition()).copy());
             }
         }
     }
 
+    /** One reader's work: read these partitions with this consumer. */
+    private interface ReaderWork {
+        void read(int lane, KafkaConsumer<Void, Decoded<ArmEvent>> consumer, List<TopicPartition> partitions);
+    }
+
     /**
-     * Runs the tasks handed to it, in order, on a thread of its own, so that applying events to the projection
-     * overlaps with reading and decoding the next ones (each takes about as long as the other). At most
-     * {@value #QUEUE} tasks wait; {@link #submit} blocks beyond that. A task that fails stops the replay: the
-     * failure is thrown by the next {@link #submit} or by {@link #finish}.
+     * Runs readers at once, each on a thread of its own with an agent-event consumer of its own (created and closed
+     * here), while the calling thread does its own part with its consumer. Reading, decoding and applying take
+     * about as long as each other per record: one thread that does all three for every partition leaves the other
+     * processors idle. When one reader fails, the others are woken and the first failure is thrown.
      */
-    private static final class Applier implements AutoCloseable {
-        private static final int QUEUE = 16;
-        private static final Runnable END = () -> {
-        };
+    private final class Readers {
+        private final KafkaConsumer<?, ?> callers;
 
-        private final java.util.concurrent.BlockingQueue<Runnable> queue =
-                new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
-        private final Thread thread = new Thread(this::run, "topic-replay-apply");
-        private volatile RuntimeException failure;
-        private volatile boolean closed;
-
-        Applier() {
-            thread.setDaemon(true);
-            thread.start();
+        Readers(KafkaConsumer<?, ?> callers) {
+            this.callers = callers;
         }
 
-        private void run() {
+        void run(List<List<TopicPartition>> shares, ReaderWork work, Runnable onThisThread) {
+            List<KafkaConsumer<Void, Decoded<ArmEvent>>> consumers = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             try {
-                for (Runnable task = queue.take(); task != END && !closed; task = queue.take()) {
-                    if (failure == null) {
+                for (int lane = 0; lane < shares.size(); lane++) {
+                    KafkaConsumer<Void, Decoded<ArmEvent>> consumer = consumer(new ArmEventDeserializer.IgnoredKey(),
+                            new ArmEventDeserializer());
+                    consumers.add(consumer);
+                    int one = lane;
+                    Thread thread = new Thread(() -> {
                         try {
-                            task.run();
+                            work.read(one, consumer, shares.get(one));
                         } catch (RuntimeException e) {
-                            failure = e;
+                            fail(failure, e, consumers);
                         } catch (Error e) {
-                            failure = new IllegalStateException("applying events failed: " + e, e);
+                            fail(failure, new IllegalStateException("replay reader failed: " + e, e), consumers);
                         }
-                    }
+                    }, "topic-replay-reader-" + lane);
+                    thread.setDaemon(true);
+                    threads.add(thread);
+                }
+                threads.forEach(Thread::start);
+                try {
+                    onThisThread.run();
+                } catch (RuntimeException e) {
+                    fail(failure, e, consumers);
+                }
+                for (Thread thread : threads) {
+                    thread.join();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                consumers.forEach(KafkaConsumer::wakeup);
+                throw new ReplayException("replay interrupted", e);
+            } finally {
+                threads.forEach(Readers::joinQuietly);
+                consumers.forEach(KafkaConsumer::close);
+            }
+            if (failure.get() != null) {
+                throw failure.get();
             }
         }
 
-        void submit(Runnable task) {
-            rethrow();
-            try {
-                while (!queue.offer(task, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    rethrow();
-                    if (!thread.isAlive()) {
-                        throw new IllegalStateException("the replay's applier stopped");
-                    }
+        private void fail(java.util.concurrent.atomic.AtomicReference<RuntimeException> failure, RuntimeException e,
+                List<KafkaConsumer<Void, Decoded<ArmEvent>>> consumers) {
+            // the first failure is the cause; the other readers only woke up because of it
+            if (failure.compareAndSet(null, e)) {
+                consumers.forEach(KafkaConsumer::wakeup);
+                callers.wakeup();
+            }
+        }
+
+        private static void joinQuietly(Thread thread) {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-            } catch (InterruptedException e) {
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                throw new ReplayException("replay interrupted", e);
-            }
-        }
-
-        /** Returns once every task handed over has run. */
-        void finish() {
-            submit(END);
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReplayException("replay interrupted", e);
-            }
-            rethrow();
-        }
-
-        private void rethrow() {
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        /** Stops the thread if {@link #finish} did not run (the replay failed). */
-        @Override
-        public void close() {
-            if (thread.isAlive()) {
-                closed = true;
-                queue.clear();
-                queue.offer(END);
-                thread.interrupt();
             }
         }
     }

@@ -78,6 +78,38 @@ class TopicReplayTest {
 
         ReplayState replayed = replay.toOffsets(ends);
 
+        assertLiveState(replayed, live, liveConfig, ends);
+        assertThat(live.get(2).anomalies()).isEqualTo(1);
+        assertThat(replayed.at()).isEqualTo(ReplayTopics.DOMAIN_DOWN.plusSeconds(60)); // 6422's login, the latest
+    }
+
+    @Test
+    void anyNumberOfReadersGivesTheLiveState() {
+        TopicReplay replay = topics.replay();
+        TopicReplay.EndOffsets ends = replay.endOffsets();
+        Map<Integer, PartitionProjection> live = liveProjection(topics);
+        ConfigView liveConfig = liveConfig(topics);
+        String before = System.getProperty(TopicReplay.READERS_PROPERTY);
+        try {
+            // 3 partitions: one reader for all, readers sharing partitions, one each, more readers than partitions
+            for (int readers : new int[] {1, 2, 3, 5}) {
+                System.setProperty(TopicReplay.READERS_PROPERTY, Integer.toString(readers));
+                assertThat(TopicReplay.readers(3)).isEqualTo(Math.min(readers, 3));
+                assertLiveState(replay.toOffsets(ends), live, liveConfig, ends);
+                assertThat(replay.toInstant(ReplayTopics.T1).agent(6420).orElseThrow().mrds().get(5000).state())
+                        .as("%d readers", readers).isEqualTo(IcmAgentState.NOT_READY);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(TopicReplay.READERS_PROPERTY);
+            } else {
+                System.setProperty(TopicReplay.READERS_PROPERTY, before);
+            }
+        }
+    }
+
+    private static void assertLiveState(ReplayState replayed, Map<Integer, PartitionProjection> live,
+            ConfigView liveConfig, TopicReplay.EndOffsets ends) {
         assertThat(replayed.partitions().keySet()).isEqualTo(live.keySet());
         for (PartitionProjection expected : live.values()) {
             PartitionProjection actual = replayed.partitions().get(expected.partition());
@@ -88,10 +120,10 @@ class TopicReplayTest {
             assertThat(actual.unavailableDomains()).isEqualTo(expected.unavailableDomains());
             assertThat(List.copyOf(actual.agents())).isEqualTo(List.copyOf(expected.agents()));
         }
-        assertThat(live.get(2).anomalies()).isEqualTo(1);
         assertThat(replayed.config().asMap()).isEqualTo(liveConfig.asMap());
         assertThat(replayed.config().nextOffset()).isEqualTo(liveConfig.nextOffset());
         assertThat(replayed.at()).isEqualTo(ReplayTopics.DOMAIN_DOWN.plusSeconds(60)); // 6422's login, the latest
+        assertThat(replayed.recordsRead()).isEqualTo(ends.agentEvents().values().stream().mapToLong(e -> e).sum());
     }
 
     @Test
