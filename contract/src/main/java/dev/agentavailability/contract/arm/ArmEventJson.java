@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
 /** Reads and writes {@link ArmEvent} JSON, refusing records that no projection could apply. */
 public final class ArmEventJson {
 
+    /** Eight bytes of an array as one long (any byte order will do for comparing). */
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /**
      * {@link ContractJson}'s mapping with one shortcut: an {@code occurredAt} written as {@code ContractJson} writes
      * it ({@code 2019-08-19T13:34:09.773Z}) is read without {@code DateTimeFormatter}, which took a third of the time
@@ -232,9 +236,6 @@ public final class ArmEventJson {
         private static final int[] MESSAGE_HASHES = new int[MESSAGE_SLOTS.length];
         private static final byte[][] MESSAGE_BYTES = new byte[ArmMessage.values().length][];
         private static final int[] HEX = new int[256];
-        /** Eight bytes of an array as one long (any byte order will do for comparing). */
-        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-                long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
         static {
             for (ArmMessage message : ArmMessage.values()) {
@@ -644,6 +645,8 @@ public final class ArmEventJson {
             implements ContextualDeserializer {
         private static final long serialVersionUID = 1L;
         private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+        /** The day of the instant read last, by any thread (never changed once made). 1970-01-01 to start. */
+        private static volatile Day lastDay = Day.read("1970-01-01".getBytes(StandardCharsets.US_ASCII), 0);
 
         private final transient JsonDeserializer<?> standard;
 
@@ -698,20 +701,10 @@ public final class ArmEventJson {
             if (c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':' || c[o + 16] != ':') {
                 return null;
             }
-            int year = digits(c, o, 4);
-            int month = digits(c, o + 5, 2);
-            int day = digits(c, o + 8, 2);
             int hour = digits(c, o + 11, 2);
             int minute = digits(c, o + 14, 2);
             int second = digits(c, o + 17, 2);
-            if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                    || second < 0 || second > 59) {
-                return null;
-            }
-            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-            int monthLength = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11)
-                    ? 30 : 31;
-            if (day > monthLength) {
+            if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
                 return null;
             }
             int nanos = 0;
@@ -731,8 +724,37 @@ public final class ArmEventJson {
                     nanos = nanos * 10 + digit;
                 }
             }
-            long epochDay = epochDay(year, month, day, leap);
-            return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+            // the events of a topic fall on few days: the day read last is compared as bytes, not read again
+            Day day = lastDay;
+            if ((long) LONGS.get(c, o) != day.head || c[o + 8] != day.tens || c[o + 9] != day.units) {
+                day = Day.read(c, o);
+                if (day == null) {
+                    return null;
+                }
+                lastDay = day;
+            }
+            return Instant.ofEpochSecond(day.sinceEpoch * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+        }
+
+        /** A valid {@code yyyy-MM-dd} as bytes (the first eight as one long) and as days since 1970-01-01. */
+        private record Day(long head, byte tens, byte units, long sinceEpoch) {
+
+            /** The date at {@code o}, or null when it is not an existing one. */
+            static Day read(byte[] c, int o) {
+                int year = digits(c, o, 4);
+                int month = digits(c, o + 5, 2);
+                int day = digits(c, o + 8, 2);
+                if (year < 0 || month < 1 || month > 12 || day < 1) {
+                    return null;
+                }
+                boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+                int monthLength = month == 2 ? (leap ? 29 : 28)
+                        : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
+                if (day > monthLength) {
+                    return null;
+                }
+                return new Day((long) LONGS.get(c, o), c[o + 8], c[o + 9], FastInstantDeserializer.epochDay(year, month, day, leap));
+            }
         }
 
         private static int digits(byte[] c, int from, int count) {
