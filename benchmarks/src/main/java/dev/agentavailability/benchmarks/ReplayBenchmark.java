@@ -55,17 +55,19 @@ import org.apache.kafka.common.utils.Utils;
  *
  * <p>Starts an embedded broker, creates the agent-event topic (6 partitions) and the config topic (1 partition),
  * writes a small config and N synthetic ARM events (a seeded random walk of the agents through login, routable,
- * ready, not ready, start task, end task and logout, one every 10 ms of event time), then measures, each run twice
- * with the first run unreported (JIT and page-cache warm-up):
+ * ready, not ready, start task, end task and logout, one every 10 ms of event time), then measures, after one
+ * unreported round (JIT and page-cache warm-up), {@code benchmark.rounds} rounds (default 3) of:
  * <ol>
  *   <li>raw: a plain {@link KafkaConsumer} (assign + seekToBeginning, no group) counting every record of the
- *       agent-event topic up to its end offsets, three ways ({@link Raw}): default settings and String
+ *       agent-event topic up to its end offsets, four ways ({@link Raw}): default settings and String
  *       deserializers (what this benchmark measured before), the replay's settings and String deserializers, the
- *       replay's settings and byte-array deserializers;</li>
+ *       replay's settings and byte-array deserializers, and that last with as many consumers at once as the replay
+ *       has readers ({@link TopicReplay#readers});</li>
  *   <li>replay: {@link TopicReplay#toOffsets(TopicReplay.EndOffsets)} to the same end offsets, from the beginning
  *       (decoding every record and applying it to the projections, plus the config topic).</li>
  * </ol>
- * Prints events per second of both and the ratio replay/raw.
+ * Prints the median events per second of each (with the lowest and highest) and the median of the ratios replay/raw
+ * taken within each round.
  *
  * <p>With {@code --snapshots}, the events are written with explicit partitions (the default partitioner's choice
  * for the key) and, while they are written, the same code as router-service's ({@link SnapshotPolicy},
@@ -77,7 +79,7 @@ import org.apache.kafka.common.utils.Utils;
  *
  * <p>Usage: {@code ReplayBenchmark [N] [--snapshots[=EVERY]]} (N like 200000, 200k or 10m; EVERY default 100000);
  * system properties {@code benchmark.agents} (default 2000), {@code benchmark.seed} (default 42),
- * {@code benchmark.brokerHeap} (default 1g).
+ * {@code benchmark.brokerHeap} (default 1g), {@code benchmark.rounds} (default 3).
  */
 public final class ReplayBenchmark {
 
@@ -138,6 +140,8 @@ public final class ReplayBenchmark {
                             written.snapshots(), written.snapshotBytes(), SNAPSHOTS) : "");
 
             TopicReplay replay = new TopicReplay(bootstrap, AGENT_EVENTS, CONFIG, Duration.ofMinutes(30));
+            System.out.printf(Locale.ROOT, "replay reads with %d readers at once (%s)%n",
+                    TopicReplay.readers(PARTITIONS), TopicReplay.READERS_PROPERTY);
             TopicReplay.EndOffsets ends = replay.endOffsets();
             long total = ends.agentEvents().values().stream().mapToLong(Long::longValue).sum();
             if (snapshotEvery > 0 && !ends.agentEvents().equals(written.counts())) {
@@ -154,30 +158,50 @@ public final class ReplayBenchmark {
             System.out.println("warm-up (not reported): " + String.join(", ", warm.stream()
                     .map(m -> String.format(Locale.ROOT, "%s %,.0f events/s", m.name(), m.rate())).toList()));
 
-            List<Measurement> runs = new ArrayList<>();
-            for (Raw kind : Raw.values()) {
-                runs.add(raw(bootstrap, ends.agentEvents(), kind));
-            }
-            Measurement replayed = replay(replay, ends);
-            runs.add(replayed);
-            for (Measurement m : runs) {
-                if (m.records() != total) {
-                    throw new IllegalStateException(m.name() + " read " + m.records() + " records, the topic holds "
-                            + total);
+            // rounds: every raw run and the replay, one after the other, so that a slower or faster spell of a
+            // shared machine falls on all of them; each ratio is taken within a round, and the median reported
+            int rounds = Integer.getInteger("benchmark.rounds", 3);
+            List<List<Measurement>> byRound = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                List<Measurement> runs = new ArrayList<>();
+                for (Raw kind : Raw.values()) {
+                    runs.add(raw(bootstrap, ends.agentEvents(), kind));
                 }
+                runs.add(replay(replay, ends));
+                for (Measurement m : runs) {
+                    if (m.records() != total) {
+                        throw new IllegalStateException(m.name() + " read " + m.records()
+                                + " records, the topic holds " + total);
+                    }
+                }
+                byRound.add(runs);
+                System.out.println("round " + (round + 1) + ": " + String.join(", ", runs.stream()
+                        .map(m -> String.format(Locale.ROOT, "%s %,.0f", m.name(), m.rate())).toList()));
             }
+            int replayRun = Raw.values().length;
+            Measurement replayed = byRound.get(byRound.size() - 1).get(replayRun);
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-13s %12s %10s %14s %12s%n", "run", "events", "seconds", "events/s",
-                    "replay/this");
-            for (Measurement m : runs) {
-                System.out.printf(Locale.ROOT, "%-13s %,12d %10.2f %,14.0f %12s%n", m.name(), m.records(),
-                        m.seconds(), m.rate(), m == replayed ? "" : String.format(Locale.ROOT, "%.2f",
-                                replayed.rate() / m.rate()));
+            System.out.printf(Locale.ROOT, "%-13s %12s %14s %25s %12s%n", "run", "events", "events/s",
+                    "(lowest - highest)", "replay/this");
+            for (int run = 0; run <= replayRun; run++) {
+                int k = run;
+                double[] rates = byRound.stream().mapToDouble(r -> r.get(k).rate()).toArray();
+                double[] ratios = byRound.stream().mapToDouble(r -> r.get(replayRun).rate() / r.get(k).rate())
+                        .toArray();
+                System.out.printf(Locale.ROOT, "%-13s %,12d %,14.0f %25s %12s%n", byRound.get(0).get(k).name(),
+                        total, median(rates), String.format(Locale.ROOT, "(%,.0f - %,.0f)",
+                                java.util.Arrays.stream(rates).min().orElse(0),
+                                java.util.Arrays.stream(rates).max().orElse(0)),
+                        run == replayRun ? "" : String.format(Locale.ROOT, "%.2f", median(ratios)));
             }
             for (Raw kind : Raw.values()) {
-                double ratio = replayed.rate() / runs.get(kind.ordinal()).rate();
-                System.out.printf(Locale.ROOT, "ratio replay/%s = %.2f (target >= 0.50: %s): %s%n", kind.label,
-                        ratio, ratio >= 0.5 ? "met" : "NOT met", kind.description);
+                double[] ratios = byRound.stream()
+                        .mapToDouble(r -> r.get(replayRun).rate() / r.get(kind.ordinal()).rate()).toArray();
+                double ratio = median(ratios);
+                System.out.printf(Locale.ROOT, "ratio replay/%s = %.2f, median of %d rounds %s (target >= 0.50: %s): "
+                        + "%s%n", kind.label, ratio, rounds, java.util.Arrays.toString(java.util.Arrays.stream(ratios)
+                                .map(x -> Math.round(x * 100) / 100.0).toArray()),
+                        ratio >= 0.5 ? "met" : "NOT met", kind.description);
             }
             System.out.printf(Locale.ROOT, "replayed state: %s%n", replayed.summary());
 
@@ -210,7 +234,9 @@ public final class ReplayBenchmark {
     enum Raw {
         DEFAULT("raw default", "a KafkaConsumer with default settings and String deserializers (as measured before)"),
         TEXT("raw text", "the replay's consumer settings (larger fetches, no fetch wait) and String deserializers"),
-        BYTES("raw bytes", "the replay's consumer settings and byte-array deserializers (no decoding at all)");
+        BYTES("raw bytes", "the replay's consumer settings and byte-array deserializers (no decoding at all)"),
+        PARALLEL("raw parallel", "as raw bytes, with as many consumers at once as the replay has readers, each on a "
+                + "thread of its own, the partitions shared out as the replay shares them");
 
         final String label;
         final String description;
@@ -222,7 +248,10 @@ public final class ReplayBenchmark {
     }
 
     /** A plain consumer that counts every record of the agent-event topic (assign + seekToBeginning, no group). */
-    static Measurement raw(String bootstrap, Map<Integer, Long> endOffsets, Raw kind) {
+    static Measurement raw(String bootstrap, Map<Integer, Long> endOffsets, Raw kind) throws Exception {
+        if (kind == Raw.PARALLEL) {
+            return rawParallel(bootstrap, endOffsets);
+        }
         long start = System.nanoTime();
         long count = 0;
         Map<String, Object> config;
@@ -251,6 +280,49 @@ public final class ReplayBenchmark {
             }
         }
         return new Measurement(kind.label, count, System.nanoTime() - start, "");
+    }
+
+    /** {@link Raw#PARALLEL}: one byte-array consumer per replay reader, all at once. */
+    static Measurement rawParallel(String bootstrap, Map<Integer, Long> endOffsets) throws Exception {
+        int readers = TopicReplay.readers(endOffsets.size());
+        long start = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers);
+        try {
+            List<java.util.concurrent.Future<Long>> counts = new ArrayList<>();
+            for (int reader = 0; reader < readers; reader++) {
+                List<TopicPartition> share = new ArrayList<>();
+                long target = 0;
+                for (Map.Entry<Integer, Long> end : endOffsets.entrySet()) {
+                    if (end.getKey() % readers == reader) {
+                        share.add(new TopicPartition(AGENT_EVENTS, end.getKey()));
+                        target += end.getValue();
+                    }
+                }
+                long expected = target;
+                counts.add(pool.submit(() -> {
+                    Map<String, Object> config = TopicReplay.consumerConfig(bootstrap, Duration.ofMinutes(30));
+                    config.put("client.id", "benchmark-raw-parallel");
+                    long count = 0;
+                    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config,
+                            new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                        consumer.assign(share);
+                        consumer.seekToBeginning(share);
+                        while (count < expected) {
+                            count += consumer.poll(Duration.ofMillis(200)).count();
+                        }
+                    }
+                    return count;
+                }));
+            }
+            long count = 0;
+            for (java.util.concurrent.Future<Long> one : counts) {
+                count += one.get();
+            }
+            return new Measurement(Raw.PARALLEL.label, count, System.nanoTime() - start,
+                    readers + " consumers");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The replay core to the same end offsets, from the beginning. */
@@ -552,6 +624,13 @@ public final class ReplayBenchmark {
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     static double seconds(long nanos) {
