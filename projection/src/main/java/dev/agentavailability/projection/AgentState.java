@@ -1,39 +1,35 @@
 package dev.agentavailability.projection;
 
-import com.google.common.collect.ImmutableSortedMap;
-import com.google.common.collect.Ordering;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** One ICM agent across its media routing domains. Immutable. */
 public record AgentState(int icmAgentId, SortedMap<Integer, AgentMrdState> mrds) {
 
     public AgentState {
-        // copies unless it already is an immutable map in MRD order, as the one {@link #with} builds (Guava's own
-        // natural ordering: it does not take the JDK's Comparator.naturalOrder() for the same)
-        mrds = mrds == null ? ImmutableSortedMap.of() : ImmutableSortedMap.copyOf(mrds, Ordering.natural());
+        // copies unless it already is the immutable map that with() builds
+        mrds = mrds == null ? AgentMrds.NONE : AgentMrds.copyOf(mrds);
     }
 
     static AgentState empty(int icmAgentId) {
-        return new AgentState(icmAgentId, ImmutableSortedMap.of());
+        return new AgentState(icmAgentId, AgentMrds.NONE);
     }
 
     public Optional<AgentMrdState> mrd(int mrdId) {
-        return Optional.ofNullable(mrds.get(mrdId));
+        return Optional.ofNullable(in(mrdId));
+    }
+
+    /** The agent's state in the MRD, or null when it never logged into it. */
+    AgentMrdState in(int mrdId) {
+        return ((AgentMrds) mrds).in(mrdId);
     }
 
     public boolean isLoggedInto(int mrdId) {
-        AgentMrdState mrd = mrds.get(mrdId);
+        AgentMrdState mrd = in(mrdId);
         return mrd != null && mrd.loggedIn();
     }
 
     AgentState with(AgentMrdState mrd) {
-        if (mrds.isEmpty() || mrds.size() == 1 && mrds.containsKey(mrd.mrdId())) {
-            return new AgentState(icmAgentId, ImmutableSortedMap.of(mrd.mrdId(), mrd)); // most agents: one MRD
-        }
-        TreeMap<Integer, AgentMrdState> next = new TreeMap<>(mrds);
-        next.put(mrd.mrdId(), mrd);
-        return new AgentState(icmAgentId, ImmutableSortedMap.copyOfSorted(next));
+        return new AgentState(icmAgentId, ((AgentMrds) mrds).with(mrd));
     }
 }

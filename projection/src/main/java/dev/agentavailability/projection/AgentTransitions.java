@@ -21,7 +21,7 @@ public final class AgentTransitions {
 
     /** The refusal for this event against the agent's state (null agent = never seen), or empty if it applies. */
     public static Optional<Refusal> check(AgentState agent, ArmEvent event) {
-        AgentMrdState mrd = agent == null ? null : agent.mrds().get(event.mrdId());
+        AgentMrdState mrd = agent == null ? null : agent.in(event.mrdId());
         boolean loggedIn = mrd != null && mrd.loggedIn();
         ArmFields f = event.fields();
         switch (event.message()) {
@@ -80,7 +80,7 @@ public final class AgentTransitions {
     public static AgentState apply(AgentState agent, ArmEvent event) {
         AgentState current = agent == null ? AgentState.empty(event.icmAgentId()) : agent;
         Instant at = event.occurredAt();
-        AgentMrdState known = current.mrds().get(event.mrdId());
+        AgentMrdState known = current.in(event.mrdId());
         AgentMrdState mrd = known != null ? known : AgentMrdState.loggedOut(event.mrdId(), at);
         ArmFields f = event.fields();
         AgentMrdState next = switch (event.message()) {

@@ -22,7 +22,7 @@ public final class AvailabilityRule {
      */
     public static Verdict evaluate(AgentState agent, int mrdId, ConfigView config, Set<Integer> unavailableDomains) {
         EnumSet<Unavailability> reasons = EnumSet.noneOf(Unavailability.class);
-        AgentMrdState mrd = agent == null ? null : agent.mrds().get(mrdId);
+        AgentMrdState mrd = agent == null ? null : agent.in(mrdId);
         if (mrd == null || !mrd.loggedIn()) {
             return new Verdict(AgentAvailabilityStatus.NOT_AVAILABLE, EnumSet.of(Unavailability.NOT_LOGGED_IN));
         }
