@@ -9,6 +9,7 @@ import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.projection.snapshot.PartitionSnapshot;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -307,9 +309,10 @@ public final class TopicReplay {
                     : skips(consumer, scan, agentPartitions, starts, ends, at);
 
             // Readers: the agent-event partitions are shared out between readers that run at once, each on a thread
-            // of its own with a consumer of its own that decodes the records as it fetches them; each applies what it
-            // reads (a partition's records in offset order, a skip between the records around it) and keeps its own
-            // counts. This thread reads the config topic meanwhile. The state is read once all have finished.
+            // of its own with a consumer of its own that hands over views of the fetched values (no copies); each
+            // decodes and applies what it reads (a partition's records in offset order, a skip between the records
+            // around it) and keeps its own counts. This thread reads the config topic meanwhile. The state is read
+            // once all have finished.
             int lanes = readers(agentPartitions.size());
             List<List<TopicPartition>> shares = new ArrayList<>();
             for (int lane = 0; lane < lanes; lane++) {
@@ -330,10 +333,10 @@ public final class TopicReplay {
                 }, (tp, records) -> {
                     PartitionProjection projection = own.projections.get(tp.partition());
                     own.read += records.size();
-                    for (ConsumerRecord<Void, Decoded<ArmEvent>> record : records) {
-                        // a record without a value decodes to nothing: it is as malformed as an empty one
-                        Decoded<ArmEvent> event = record.value() != null ? record.value()
-                                : ArmEventJson.read((byte[]) null);
+                    for (ConsumerRecord<ByteBuffer, ByteBuffer> record : records) {
+                        // decoded right before it is applied, so the event is still in cache then (decoding in poll
+                        // made a whole batch of events first, which applying then found evicted)
+                        Decoded<ArmEvent> event = ArmEventJson.read(record.value());
                         if (!event.isValid()) {
                             projection.skip(record.offset());
                         } else if (at == null || !event.value().occurredAt().isAfter(at)) {
@@ -385,7 +388,7 @@ public final class TopicReplay {
 
     /** One reader's work: read these partitions with this consumer. */
     private interface ReaderWork {
-        void read(int lane, KafkaConsumer<Void, Decoded<ArmEvent>> consumer, List<TopicPartition> partitions);
+        void read(int lane, KafkaConsumer<ByteBuffer, ByteBuffer> consumer, List<TopicPartition> partitions);
     }
 
     /**
@@ -402,14 +405,14 @@ public final class TopicReplay {
         }
 
         void run(List<List<TopicPartition>> shares, ReaderWork work, Runnable onThisThread) {
-            List<KafkaConsumer<Void, Decoded<ArmEvent>>> consumers = new ArrayList<>();
+            List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
                     new java.util.concurrent.atomic.AtomicReference<>();
             try {
                 for (int lane = 0; lane < shares.size(); lane++) {
-                    KafkaConsumer<Void, Decoded<ArmEvent>> consumer = consumer(new ArmEventDeserializer.IgnoredKey(),
-                            new ArmEventDeserializer());
+                    KafkaConsumer<ByteBuffer, ByteBuffer> consumer = consumer(new ByteBufferDeserializer(),
+                            new ByteBufferDeserializer());
                     consumers.add(consumer);
                     int one = lane;
                     Thread thread = new Thread(() -> {
@@ -447,7 +450,7 @@ public final class TopicReplay {
         }
 
         private void fail(java.util.concurrent.atomic.AtomicReference<RuntimeException> failure, RuntimeException e,
-                List<KafkaConsumer<Void, Decoded<ArmEvent>>> consumers) {
+                List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers) {
             // the first failure is the cause; the other readers only woke up because of it
             if (failure.compareAndSet(null, e)) {
                 consumers.forEach(KafkaConsumer::wakeup);
