@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -397,6 +399,9 @@ public final class TopicReplay {
      * about as long as each other per record: one thread that does all three for every partition leaves the other
      * processors idle. When one reader fails, the others are woken and the first failure is thrown.
      */
+    /** Numbers the readers' client ids. */
+    private static final AtomicLong READER_IDS = new AtomicLong();
+
     private final class Readers {
         private final KafkaConsumer<?, ?> callers;
 
@@ -407,12 +412,16 @@ public final class TopicReplay {
         void run(List<List<TopicPartition>> shares, ReaderWork work, Runnable onThisThread) {
             List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
-            java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
-                    new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<RuntimeException> failure =
+                    new AtomicReference<>();
             try {
                 for (int lane = 0; lane < shares.size(); lane++) {
-                    KafkaConsumer<ByteBuffer, ByteBuffer> consumer = consumer(new ByteBufferDeserializer(),
-                            new ByteBufferDeserializer());
+                    Map<String, Object> config = consumerConfig(bootstrapServers, timeout);
+                    // a client id of its own (replays may run at once, as on router-service): Kafka logs a warning
+                    // for a client id the JVM already has an MBean for
+                    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "topic-replay-reader-" + READER_IDS.incrementAndGet());
+                    KafkaConsumer<ByteBuffer, ByteBuffer> consumer = new KafkaConsumer<>(config,
+                            new ByteBufferDeserializer(), new ByteBufferDeserializer());
                     consumers.add(consumer);
                     int one = lane;
                     Thread thread = new Thread(() -> {
@@ -432,6 +441,8 @@ public final class TopicReplay {
                     onThisThread.run();
                 } catch (RuntimeException e) {
                     fail(failure, e, consumers);
+                } catch (Error e) {
+                    fail(failure, new IllegalStateException("replay failed: " + e, e), consumers);
                 }
                 for (Thread thread : threads) {
                     thread.join();
@@ -449,7 +460,7 @@ public final class TopicReplay {
             }
         }
 
-        private void fail(java.util.concurrent.atomic.AtomicReference<RuntimeException> failure, RuntimeException e,
+        private void fail(AtomicReference<RuntimeException> failure, RuntimeException e,
                 List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers) {
             // the first failure is the cause; the other readers only woke up because of it
             if (failure.compareAndSet(null, e)) {

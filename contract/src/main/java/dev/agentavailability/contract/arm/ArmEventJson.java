@@ -753,7 +753,8 @@ public final class ArmEventJson {
                 if (day > monthLength) {
                     return null;
                 }
-                return new Day((long) LONGS.get(c, o), c[o + 8], c[o + 9], FastInstantDeserializer.epochDay(year, month, day, leap));
+                return new Day((long) LONGS.get(c, o), c[o + 8], c[o + 9],
+                        FastInstantDeserializer.epochDay(year, month, day, leap));
             }
         }
 
