@@ -165,10 +165,12 @@ public final class PartitionProjection {
         return agentView;
     }
 
+    /** A copy with slots of its own: applying to one leaves the other as it was. */
     public PartitionProjection copy() {
-        SortedMap<Integer, AgentState> copy = new TreeMap<>();
-        agentView.forEach(a -> copy.put(a.icmAgentId(), a));
-        return new PartitionProjection(partition, nextOffset, copy, unavailableDomains, anomalies, lastEventAt);
+        PartitionProjection copy = new PartitionProjection(partition, nextOffset, new TreeMap<>(), unavailableDomains,
+                anomalies, lastEventAt);
+        agents.values().forEach(slot -> copy.put(slot.agent));
+        return copy;
     }
 
     private void put(AgentState agent) {

@@ -46,6 +46,26 @@ class PartitionProjectionTest {
     }
 
     @Test
+    void applyingToACopyLeavesTheOriginalAsItWas() {
+        // the router publishes a partition's projection and applies the next batch to a copy of it
+        PartitionProjection published = new PartitionProjection(0);
+        for (int i = 0; i < 3; i++) {
+            published.apply(stream.get(i), i);
+        }
+        String before = ContractJson.write(published.agents());
+        PartitionProjection next = published.copy();
+        next.apply(stream.get(3), 3);
+        next.apply(new Events(6421).login(5000, 1), 4);
+
+        assertThat(ContractJson.write(published.agents())).isEqualTo(before);
+        assertThat(published.agent(6420).orElseThrow().mrds().get(5000).activeTasks()).isZero();
+        assertThat(published.agent(6421)).isEmpty();
+        assertThat(published.nextOffset()).isEqualTo(3);
+        assertThat(next.agent(6420).orElseThrow().mrds().get(5000).activeTasks()).isEqualTo(1);
+        assertThat(next.agents()).extracting(AgentState::icmAgentId).containsExactly(6420, 6421);
+    }
+
+    @Test
     void anIllegalEventIsAnAnomalyAndLeavesTheStateAlone() {
         PartitionProjection projection = new PartitionProjection(2);
         projection.apply(stream.get(0), 0);
