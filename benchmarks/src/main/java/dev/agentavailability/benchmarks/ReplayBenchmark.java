@@ -160,7 +160,7 @@ public final class ReplayBenchmark {
 
             // rounds: every raw run and the replay, one after the other, so that a slower or faster spell of a
             // shared machine falls on all of them; each ratio is taken within a round, and the median reported
-            int rounds = Integer.getInteger("benchmark.rounds", 3);
+            int rounds = Math.max(1, Integer.getInteger("benchmark.rounds", 3));
             List<List<Measurement>> byRound = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 List<Measurement> runs = new ArrayList<>();
@@ -301,7 +301,7 @@ public final class ReplayBenchmark {
                 long expected = target;
                 counts.add(pool.submit(() -> {
                     Map<String, Object> config = TopicReplay.consumerConfig(bootstrap, Duration.ofMinutes(30));
-                    config.put("client.id", "benchmark-raw-parallel");
+                    config.put("client.id", "benchmark-raw-parallel-" + share.get(0).partition());
                     long count = 0;
                     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config,
                             new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -23,7 +23,23 @@ public record AgentMrdState(int mrdId, boolean loggedIn, boolean routable, boole
         long taskLimit, List<TaskEntry> tasks, boolean interrupted, IcmAgentState state, Instant stateSince) {
 
     public AgentMrdState {
-        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        tasks = tasks == null ? List.of() : inTaskOrder(tasks);
+    }
+
+    /**
+     * The tasks ordered by task id, as {@link #withTask} keeps them: a list that is not (from a hand-written snapshot,
+     * say) is sorted once here, so two states with the same tasks are equal whatever order they came in.
+     */
+    private static List<TaskEntry> inTaskOrder(List<TaskEntry> tasks) {
+        List<TaskEntry> copy = List.copyOf(tasks);
+        for (int k = 1; k < copy.size(); k++) {
+            if (copy.get(k - 1).taskId().compareTo(copy.get(k).taskId()) > 0) {
+                TaskEntry[] sorted = copy.toArray(new TaskEntry[0]);
+                Arrays.sort(sorted, (a, b) -> a.taskId().compareTo(b.taskId()));
+                return List.of(sorted);
+            }
+        }
+        return copy;
     }
 
     static AgentMrdState loggedOut(int mrdId, Instant at) {

@@ -60,6 +60,7 @@ public final class PartitionProjection {
         this(partition, 0, new TreeMap<>(), Set.of(), 0, null);
     }
 
+    /** A partition's state as stored; each agent goes under its own {@code icmAgentId}, whatever its key in the map. */
     public PartitionProjection(int partition, long nextOffset, SortedMap<Integer, AgentState> agentsById,
             Set<Integer> unavailableDomains, long anomalies, Instant lastEventAt) {
         this.partition = partition;

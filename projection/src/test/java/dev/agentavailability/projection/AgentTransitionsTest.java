@@ -6,6 +6,7 @@ import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.contract.arm.ArmStatus;
 import dev.agentavailability.contract.arm.IcmAgentState;
+import dev.agentavailability.contract.arm.TaskId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,24 @@ class AgentTransitionsTest {
 
     private Optional<ArmStatus> refusal(AgentState agent, ArmEvent event) {
         return AgentTransitions.check(agent, event).map(Refusal::status);
+    }
+
+    @Test
+    void tasksAreKeptInTaskIdOrderWhateverOrderTheyCameIn() {
+        java.time.Instant at = java.time.Instant.parse("2019-08-19T13:30:00Z");
+        TaskEntry one = new TaskEntry(new TaskId(0, 1, 0), TaskStatus.ACTIVE, at);
+        TaskEntry two = new TaskEntry(new TaskId(0, 2, 0), TaskStatus.ACTIVE, at);
+        TaskEntry three = new TaskEntry(new TaskId(0, 3, 0), TaskStatus.OFFERED, at);
+        // as a hand-written snapshot could hold them
+        AgentMrdState stored = new AgentMrdState(5000, true, true, true, 0, 3, java.util.List.of(two, one), false,
+                IcmAgentState.ACTIVE, at);
+
+        assertThat(stored.tasks()).containsExactly(one, two);
+        assertThat(stored.withTask(three, at).tasks()).containsExactly(one, two, three);
+        assertThat(stored.withTask(new TaskEntry(new TaskId(0, 0, 9), TaskStatus.OFFERED, at), at).tasks())
+                .extracting(TaskEntry::taskId).containsExactly(new TaskId(0, 0, 9), one.taskId(), two.taskId());
+        assertThat(stored).isEqualTo(new AgentMrdState(5000, true, true, true, 0, 3, java.util.List.of(one, two),
+                false, IcmAgentState.ACTIVE, at));
     }
 
     @Test

@@ -393,15 +393,16 @@ public final class TopicReplay {
         void read(int lane, KafkaConsumer<ByteBuffer, ByteBuffer> consumer, List<TopicPartition> partitions);
     }
 
+    /** Numbers the readers' client ids. */
+    private static final AtomicLong READER_IDS = new AtomicLong();
+
     /**
      * Runs readers at once, each on a thread of its own with an agent-event consumer of its own (created and closed
      * here), while the calling thread does its own part with its consumer. Reading, decoding and applying take
      * about as long as each other per record: one thread that does all three for every partition leaves the other
-     * processors idle. When one reader fails, the others are woken and the first failure is thrown.
+     * processors idle. When one reader fails, the others are woken and the first failure is thrown (later ones
+     * attached to it as suppressed, the wake-ups they caused left out).
      */
-    /** Numbers the readers' client ids. */
-    private static final AtomicLong READER_IDS = new AtomicLong();
-
     private final class Readers {
         private final KafkaConsumer<?, ?> callers;
 
@@ -412,8 +413,7 @@ public final class TopicReplay {
         void run(List<List<TopicPartition>> shares, ReaderWork work, Runnable onThisThread) {
             List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
-            AtomicReference<RuntimeException> failure =
-                    new AtomicReference<>();
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
             try {
                 for (int lane = 0; lane < shares.size(); lane++) {
                     Map<String, Object> config = consumerConfig(bootstrapServers, timeout);
@@ -427,10 +427,8 @@ public final class TopicReplay {
                     Thread thread = new Thread(() -> {
                         try {
                             work.read(one, consumer, shares.get(one));
-                        } catch (RuntimeException e) {
+                        } catch (Throwable e) {
                             fail(failure, e, consumers);
-                        } catch (Error e) {
-                            fail(failure, new IllegalStateException("replay reader failed: " + e, e), consumers);
                         }
                     }, "topic-replay-reader-" + lane);
                     thread.setDaemon(true);
@@ -439,10 +437,8 @@ public final class TopicReplay {
                 threads.forEach(Thread::start);
                 try {
                     onThisThread.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     fail(failure, e, consumers);
-                } catch (Error e) {
-                    fail(failure, new IllegalStateException("replay failed: " + e, e), consumers);
                 }
                 for (Thread thread : threads) {
                     thread.join();
@@ -453,19 +449,47 @@ public final class TopicReplay {
                 throw new ReplayException("replay interrupted", e);
             } finally {
                 threads.forEach(Readers::joinQuietly);
-                consumers.forEach(KafkaConsumer::close);
+                closeAll(consumers, failure);
             }
             if (failure.get() != null) {
                 throw failure.get();
             }
         }
 
-        private void fail(AtomicReference<RuntimeException> failure, RuntimeException e,
+        private void fail(AtomicReference<RuntimeException> failure, Throwable e,
                 List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers) {
-            // the first failure is the cause; the other readers only woke up because of it
-            if (failure.compareAndSet(null, e)) {
+            RuntimeException cause = e instanceof RuntimeException r ? r
+                    : new IllegalStateException("replay reader failed: " + e, e);
+            if (failure.compareAndSet(null, cause)) {
                 consumers.forEach(KafkaConsumer::wakeup);
                 callers.wakeup();
+            } else if (!(e instanceof WakeupException)) {
+                // a failure of its own, not the wake-up the first one caused
+                failure.get().addSuppressed(e);
+            }
+        }
+
+        /**
+         * Closes every consumer, even when one fails to close (an interrupted thread's close throws): the interrupt
+         * is put aside while closing and restored after. A failure to close is a failure of the replay too.
+         */
+        private void closeAll(List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers,
+                AtomicReference<RuntimeException> failure) {
+            boolean interrupted = Thread.interrupted();
+            try {
+                for (KafkaConsumer<ByteBuffer, ByteBuffer> consumer : consumers) {
+                    try {
+                        consumer.close();
+                    } catch (RuntimeException e) {
+                        if (!failure.compareAndSet(null, e)) {
+                            failure.get().addSuppressed(e);
+                        }
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
