@@ -298,16 +298,10 @@ public final class ArmEventJson {
             ArmFields fields = null;
             String source = null;
             int seen = 0;
-            expect('{');
-            if (b[i] == '}') {
-                i++;
-            } else {
+            if (!emptyObject()) {
                 int name = -1;
                 do {
-                    name = name(EVENT_BYTES, name + 1);
-                    if ((seen & (1 << name)) != 0) {
-                        throw NOT_COMPACT; // a repeated field: Jackson decides
-                    }
+                    name = field(EVENT_BYTES, name + 1, seen);
                     seen |= 1 << name;
                     switch (name) {
                         case 0 -> schemaVersion = intValue();
@@ -345,16 +339,10 @@ public final class ArmEventJson {
             Integer applicationPathId = null;
             Boolean domainAvailable = null;
             int seen = 0;
-            expect('{');
-            if (b[i] == '}') {
-                i++;
-            } else {
+            if (!emptyObject()) {
                 int name = -1;
                 do {
-                    name = name(FIELD_BYTES, name + 1);
-                    if ((seen & (1 << name)) != 0) {
-                        throw NOT_COMPACT;
-                    }
+                    name = field(FIELD_BYTES, name + 1, seen);
                     seen |= 1 << name;
                     switch (name) {
                         case 0 -> agentMode = intValue();
@@ -382,16 +370,10 @@ public final class ArmEventJson {
             long groupLow = 0;
             long sequence = 0;
             int seen = 0;
-            expect('{');
-            if (b[i] == '}') {
-                i++;
-            } else {
+            if (!emptyObject()) {
                 int name = -1;
                 do {
-                    name = name(TASK_BYTES, name + 1);
-                    if ((seen & (1 << name)) != 0) {
-                        throw NOT_COMPACT;
-                    }
+                    name = field(TASK_BYTES, name + 1, seen);
                     seen |= 1 << name;
                     switch (name) {
                         case 0 -> groupHigh = longValue();
@@ -401,6 +383,28 @@ public final class ArmEventJson {
                 } while (more());
             }
             return new TaskId(groupHigh, groupLow, sequence);
+        }
+
+        /** At an object's opening brace: true when the object is empty (its closing brace is passed too). */
+        private boolean emptyObject() {
+            expect('{');
+            if (b[i] == '}') {
+                i++;
+                return true;
+            }
+            return false;
+        }
+
+        /**
+         * The next field's name as its index among the known ones ({@link #name}); one already in {@code seen} (a bit
+         * per index) is a repeated field, which Jackson decides.
+         */
+        private int field(byte[][] known, int guess, int seen) {
+            int name = name(known, guess);
+            if ((seen & (1 << name)) != 0) {
+                throw NOT_COMPACT;
+            }
+            return name;
         }
 
         /** After a value: true at a comma (another field follows), false at the closing brace. */
