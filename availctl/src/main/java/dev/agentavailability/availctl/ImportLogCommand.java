@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,10 +60,8 @@ public final class ImportLogCommand extends Subcommand {
             description = "The topic to publish to; it must exist (import-log never creates topics).")
     String topic;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            defaultValue = "${env:AVAILCTL_KAFKA:-localhost:9092}",
-            description = "Kafka bootstrap servers (default: AVAILCTL_KAFKA, else localhost:9092).")
-    String bootstrapServers;
+    @Mixin
+    KafkaConnection kafka;
 
     @Option(names = "--tag-width", paramLabel = "1|2", defaultValue = "1",
             converter = DecodeCommand.TagWidthConverter.class,
@@ -123,7 +122,7 @@ public final class ImportLogCommand extends Subcommand {
                     + span(events) + ", nothing published" + read);
         } else {
             int records;
-            try (ImportLogPublisher publisher = ImportLogPublisher.connect(bootstrapServers, topic)) {
+            try (ImportLogPublisher publisher = ImportLogPublisher.connect(kafka.clients(), topic)) {
                 records = publisher.publish(events);
             }
             String asRecords = records == events.size() ? ""

@@ -2,9 +2,9 @@ package dev.agentavailability.availctl;
 
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
+import dev.agentavailability.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -12,9 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,25 +59,22 @@ final class ImportLogPublisher implements AutoCloseable {
      *
      * @throws CliFailure exit code 1 when Kafka does not answer or the topic does not exist
      */
-    static ImportLogPublisher connect(String bootstrapServers, String topic) throws CliFailure {
+    static ImportLogPublisher connect(KafkaClients kafka, String topic) throws CliFailure {
+        String bootstrapServers = kafka.bootstrapServers();
         // kafka-clients logs through SLF4J, which has no provider here: keep its warning off the operator's stderr
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
             System.setProperty(SLF4J_VERBOSITY, "ERROR");
         }
-        List<Integer> partitions = partitions(bootstrapServers, topic);
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "availctl-import-log");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() * 3);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT.toMillis());
+        List<Integer> partitions = partitions(kafka, topic);
         try {
-            return new ImportLogPublisher(bootstrapServers, topic, partitions,
-                    new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()));
+            // a bulk load: batched a little (linger 5 ms), in order per partition (idempotent, 5 in flight)
+            return new ImportLogPublisher(bootstrapServers, topic, partitions, kafka.producer("availctl-import-log",
+                    Map.of(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                            ProducerConfig.LINGER_MS_CONFIG, 5,
+                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() * 3,
+                            ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT.toMillis()),
+                    new StringSerializer(), new StringSerializer()));
         } catch (KafkaException refused) {
             throw CliFailure.failure("cannot connect to Kafka at " + bootstrapServers + ": " + refused.getMessage());
         }
@@ -158,15 +153,11 @@ final class ImportLogPublisher implements AutoCloseable {
     }
 
     /** The topic's partition numbers, ascending, from the brokers' own description of it. */
-    private static List<Integer> partitions(String bootstrapServers, String topic) throws CliFailure {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "availctl-import-log",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    private static List<Integer> partitions(KafkaClients kafka, String topic) throws CliFailure {
+        String bootstrapServers = kafka.bootstrapServers();
         Admin admin;
         try {
-            admin = Admin.create(config);
+            admin = kafka.admin("availctl-import-log", TIMEOUT);
         } catch (KafkaException refused) {
             throw CliFailure.failure("cannot connect to Kafka at " + bootstrapServers + ": " + refused.getMessage());
         }

@@ -1,24 +1,21 @@
 package dev.agentavailability.availctl;
 
 import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.replay.TopicReplay;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --bootstrap-servers}, {@code --topic}, {@code --config-topic}, {@code --snapshot-topic}/{@code --no-snapshots}
- * and {@code --timeout}, for the commands that replay the topics.
+ * {@code --bootstrap-servers} and {@code --command-config} ({@link KafkaConnection}), {@code --topic},
+ * {@code --config-topic}, {@code --snapshot-topic}/{@code --no-snapshots} and {@code --timeout}, for the commands
+ * that replay the topics.
  */
 public final class KafkaOptions {
 
-    /** The environment variable that overrides the default bootstrap servers. */
-    public static final String ENVIRONMENT = "AVAILCTL_KAFKA";
-    public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            defaultValue = "${env:" + ENVIRONMENT + ":-" + DEFAULT_BOOTSTRAP + "}",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}; set " + ENVIRONMENT + " to change it).")
-    String bootstrapServers;
+    @Mixin
+    KafkaConnection connection;
 
     @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.AGENT_EVENTS,
             description = "Agent-event topic (default: ${DEFAULT-VALUE}).")
@@ -49,8 +46,9 @@ public final class KafkaOptions {
         return configTopic;
     }
 
-    public String bootstrapServers() {
-        return bootstrapServers == null || bootstrapServers.isBlank() ? DEFAULT_BOOTSTRAP : bootstrapServers.strip();
+    /** The clients to make, from {@code --bootstrap-servers} and {@code --command-config}. */
+    public KafkaClients clients() throws CliFailure {
+        return connection.clients();
     }
 
     public Duration timeout() {
@@ -62,9 +60,7 @@ public final class KafkaOptions {
         if (timeoutSeconds <= 0) {
             throw CliFailure.badInput("--timeout must be positive, got " + timeoutSeconds);
         }
-        String servers = bootstrapServers == null || bootstrapServers.isBlank() ? DEFAULT_BOOTSTRAP
-                : bootstrapServers.strip();
-        return new TopicReplay(servers, topic, configTopic, Duration.ofSeconds(timeoutSeconds))
+        return new TopicReplay(clients(), topic, configTopic, Duration.ofSeconds(timeoutSeconds))
                 .withSnapshots(noSnapshots ? null : snapshotTopic);
     }
 }

@@ -3,7 +3,7 @@ package dev.agentavailability.availctl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentavailability.contract.ContractJson;
-import dev.agentavailability.contract.topic.TopicReader;
+import dev.agentavailability.kafka.TopicReader;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.projection.entrypoint.Explanation;
 import dev.agentavailability.replay.AvailabilitySeries;
@@ -153,7 +153,7 @@ public final class ReplayCommand extends Subcommand {
     private void printEntryPoint(ReplayState state, long entryPointId) throws CliFailure {
         EntryPointEvents events;
         try {
-            events = EntryPointEvents.read(new EntryPointEvents.Source(kafka.bootstrapServers(), entryPointTopic,
+            events = EntryPointEvents.read(new EntryPointEvents.Source(kafka.clients(), entryPointTopic,
                     chatTopic, kafka.timeout()), state.at());
         } catch (TopicReader.TopicReadException e) {
             throw CliFailure.failure(e.getMessage());
@@ -172,7 +172,7 @@ public final class ReplayCommand extends Subcommand {
         AvailabilitySeries.Series series;
         try {
             AvailabilitySeries listener = new AvailabilitySeries(start, end, EntryPointEvents.read(
-                    new EntryPointEvents.Source(kafka.bootstrapServers(), entryPointTopic, chatTopic, kafka.timeout()),
+                    new EntryPointEvents.Source(kafka.clients(), entryPointTopic, chatTopic, kafka.timeout()),
                     end));
             kafka.replay().replayEvents(end, listener);
             series = listener.finish();

@@ -10,6 +10,7 @@ import dev.agentavailability.contract.config.ConfigEvent;
 import dev.agentavailability.contract.config.ConfigEventJson;
 import dev.agentavailability.contract.config.ConfigItem;
 import dev.agentavailability.contract.config.MrdConfig;
+import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.contract.config.SkillGroupConfig;
 import dev.agentavailability.contract.topic.TopicSpec;
 import dev.agentavailability.contract.topic.Topics;
@@ -34,7 +35,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,6 +86,8 @@ public final class ReplayBenchmark {
     static final String AGENT_EVENTS = "bench.arm.agent-events";
     static final String CONFIG = "bench.availability.config";
     static final String SNAPSHOTS = "bench.availability.projection-snapshots";
+    /** Reads of millions of records on a busy machine: give up only after a long stall. */
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(30);
     static final int PARTITIONS = 6;
     static final int MRD = 5000;
     static final int SKILL_GROUP = 6928;
@@ -139,7 +141,7 @@ public final class ReplayBenchmark {
                             + "in-process while producing, with router-service's code, and written to %s",
                             written.snapshots(), written.snapshotBytes(), SNAPSHOTS) : "");
 
-            TopicReplay replay = new TopicReplay(bootstrap, AGENT_EVENTS, CONFIG, Duration.ofMinutes(30));
+            TopicReplay replay = new TopicReplay(KafkaClients.bootstrap(bootstrap), AGENT_EVENTS, CONFIG, READ_TIMEOUT);
             System.out.printf(Locale.ROOT, "replay reads with %d readers at once (%s)%n",
                     TopicReplay.readers(PARTITIONS), TopicReplay.READERS_PROPERTY);
             TopicReplay.EndOffsets ends = replay.endOffsets();
@@ -254,19 +256,13 @@ public final class ReplayBenchmark {
         }
         long start = System.nanoTime();
         long count = 0;
-        Map<String, Object> config;
-        if (kind == Raw.DEFAULT) {
-            config = new HashMap<>();
-            config.put("bootstrap.servers", bootstrap);
-            config.put("enable.auto.commit", false);
-            config.put("auto.offset.reset", "earliest");
-        } else {
-            config = TopicReplay.consumerConfig(bootstrap, Duration.ofMinutes(30));
-        }
-        config.put("client.id", "benchmark-raw");
+        Map<String, Object> settings = kind == Raw.DEFAULT ? Map.of() : TopicReplay.READ_SETTINGS;
+        KafkaClients kafka = KafkaClients.bootstrap(bootstrap);
         try (KafkaConsumer<?, ?> consumer = kind != Raw.BYTES
-                ? new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())
-                : new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                ? kafka.reader("benchmark-raw", READ_TIMEOUT, settings, new StringDeserializer(),
+                        new StringDeserializer())
+                : kafka.reader("benchmark-raw", READ_TIMEOUT, settings, new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(AGENT_EVENTS)) {
                 partitions.add(new TopicPartition(AGENT_EVENTS, info.partition()));
@@ -300,11 +296,10 @@ public final class ReplayBenchmark {
                 }
                 long expected = target;
                 counts.add(pool.submit(() -> {
-                    Map<String, Object> config = TopicReplay.consumerConfig(bootstrap, Duration.ofMinutes(30));
-                    config.put("client.id", "benchmark-raw-parallel-" + share.get(0).partition());
                     long count = 0;
-                    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config,
-                            new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                    try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.bootstrap(bootstrap).reader(
+                            "benchmark-raw-parallel-" + share.get(0).partition(), READ_TIMEOUT,
+                            TopicReplay.READ_SETTINGS, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
                         consumer.assign(share);
                         consumer.seekToBeginning(share);
                         while (count < expected) {
@@ -420,22 +415,20 @@ public final class ReplayBenchmark {
             configs.remove("compression.type");
             topics.add(new NewTopic(SNAPSHOTS, 1, (short) 1).configs(configs));
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = KafkaClients.bootstrap(bootstrap).admin("benchmark-topics", READ_TIMEOUT)) {
             admin.createTopics(topics).all().get();
         }
     }
 
     static KafkaProducer<String, String> producer(String bootstrap, boolean idempotent) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "benchmark-producer");
         // idempotent: no duplicates, so a partition's offsets are its records in the order sent
-        config.put(ProducerConfig.ACKS_CONFIG, idempotent ? "all" : "1");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, idempotent);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return KafkaClients.bootstrap(bootstrap).producer("benchmark-producer", Map.of(
+                ProducerConfig.ACKS_CONFIG, idempotent ? "all" : "1",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, idempotent,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024), new StringSerializer(),
+                new StringSerializer());
     }
 
     /** The MRD, one skill group and every agent in it. */
@@ -617,13 +610,10 @@ public final class ReplayBenchmark {
     }
 
     static KafkaProducer<String, byte[]> snapshotProducer(String bootstrap) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "benchmark-snapshots");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return KafkaClients.bootstrap(bootstrap).producer("benchmark-snapshots", Map.of(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024), new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     static double median(double[] values) {

@@ -2,10 +2,11 @@ package dev.agentavailability.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentavailability.contract.ContractJson;
-import dev.agentavailability.contract.topic.TopicAdmin;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.infra.EmbeddedKafka;
 import dev.agentavailability.infra.EmbeddedPostgresServer;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ public final class Lab implements AutoCloseable {
         postgres = EmbeddedPostgresServer.start(EmbeddedPostgresServer.Options.defaults()
                 .withDataDir(o.workDir().resolve("postgres")));
         started.add(postgres);
-        TopicAdmin.ensure(kafka.bootstrapServers(), Topics.all(o.partitions()));
+        TopicAdmin.ensure(KafkaClients.bootstrap(kafka.bootstrapServers()), Topics.all(o.partitions()));
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicReader;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.arm.ArmEvent;
@@ -17,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -101,39 +101,27 @@ class RouterRestartTest {
 
     private static Map<Integer, PartitionProjection> rebuildFromTopic() {
         Map<Integer, PartitionProjection> rebuilt = new TreeMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AGENT_EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        // records written after the end offsets were taken are not part of the compared state
+        Duration timeout = Duration.ofSeconds(60);
+        try (KafkaConsumer<String, String> consumer = KafkaClients.bootstrap(lab.bootstrapServers())
+                .reader("lab-test-rebuild", timeout)) {
+            List<TopicPartition> partitions = TopicReader.partitions(consumer, Topics.AGENT_EVENTS, timeout, false);
             partitions.forEach(tp -> rebuilt.put(tp.partition(), new PartitionProjection(tp.partition())));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                assertThat(System.nanoTime()).as("read the topic to its end within 60 s").isLessThan(deadline);
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue; // written after the end offsets were taken: not part of the compared state
-                    }
-                    PartitionProjection projection = rebuilt.get(record.partition());
-                    Decoded<ArmEvent> event = ArmEventJson.read(record.value());
-                    if (event.isValid()) {
-                        projection.apply(event.value(), record.offset());
-                    } else {
-                        projection.skip(record.offset());
-                    }
+            TopicReader.read(consumer, partitions, consumer.endOffsets(partitions), record -> {
+                PartitionProjection projection = rebuilt.get(record.partition());
+                Decoded<ArmEvent> event = ArmEventJson.read(record.value());
+                if (event.isValid()) {
+                    projection.apply(event.value(), record.offset());
+                } else {
+                    projection.skip(record.offset());
                 }
-            }
+            }, timeout);
         }
         return rebuilt;
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, lab.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        return KafkaClients.bootstrap(lab.bootstrapServers()).producer("lab-test-producer", Map.of(),
                 new StringSerializer(), new StringSerializer());
     }
 

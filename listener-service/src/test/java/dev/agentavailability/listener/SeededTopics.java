@@ -11,7 +11,8 @@ import dev.agentavailability.contract.config.ConfigEventJson;
 import dev.agentavailability.contract.config.ConfigItem;
 import dev.agentavailability.contract.config.MrdConfig;
 import dev.agentavailability.contract.config.SkillGroupConfig;
-import dev.agentavailability.contract.topic.TopicAdmin;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicAdmin;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.testsupport.TestKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -41,7 +42,7 @@ public class SeededTopics implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try (TestKafka kafka = TestKafka.connect()) {
-            TopicAdmin.ensure(kafka.bootstrapServers(), Topics.all(6));
+            TopicAdmin.ensure(KafkaClients.bootstrap(kafka.bootstrapServers()), Topics.all(6));
             for (ConfigItem item : referenceData()) {
                 kafka.send(Topics.CONFIG, item.key(), ConfigEventJson.write(ConfigEvent.upsert(item, Instant.now())));
             }

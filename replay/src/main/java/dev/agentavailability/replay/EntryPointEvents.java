@@ -5,7 +5,8 @@ import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventJson;
 import dev.agentavailability.contract.entrypoint.EntryPointEvent;
 import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
-import dev.agentavailability.contract.topic.TopicReader;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ import java.util.Objects;
 public final class EntryPointEvents {
 
     /** The topics and how long reading may take. */
-    public record Source(String bootstrapServers, String entryPointTopic, String chatTopic, Duration timeout) {
+    public record Source(KafkaClients kafka, String entryPointTopic, String chatTopic, Duration timeout) {
         public Source {
-            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            Objects.requireNonNull(kafka, "kafka");
             Objects.requireNonNull(entryPointTopic, "entryPointTopic");
             Objects.requireNonNull(chatTopic, "chatTopic");
             Objects.requireNonNull(timeout, "timeout");
@@ -51,7 +52,7 @@ public final class EntryPointEvents {
         List<EntryPointEvent> settings = new ArrayList<>();
         List<ChatEvent> chats = new ArrayList<>();
         int[] unreadable = {0};
-        TopicReader.readToEnd(source.bootstrapServers(), source.entryPointTopic(), source.timeout(), true, r -> {
+        TopicReader.readToEnd(source.kafka(), "replay-entry-points", source.entryPointTopic(), source.timeout(), true, r -> {
             Decoded<EntryPointEvent> decoded = EntryPointEventJson.read(r.value());
             if (!decoded.isValid()) {
                 unreadable[0]++;
@@ -59,7 +60,7 @@ public final class EntryPointEvents {
                 settings.add(decoded.value());
             }
         });
-        TopicReader.readToEnd(source.bootstrapServers(), source.chatTopic(), source.timeout(), true, r -> {
+        TopicReader.readToEnd(source.kafka(), "replay-chat-events", source.chatTopic(), source.timeout(), true, r -> {
             Decoded<ChatEvent> decoded = ChatEventJson.read(r.value());
             if (!decoded.isValid()) {
                 unreadable[0]++;

@@ -1,5 +1,6 @@
 package dev.agentavailability.replay;
 
+import dev.agentavailability.kafka.TopicReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.projection.snapshot.PartitionSnapshot;
@@ -36,7 +37,7 @@ final class SnapshotScan {
     private static final String LAST_EVENT_AT_HEADER = SnapshotRecords.LAST_EVENT_AT_HEADER;
 
     /** Offsets {@code [from, to)} a replay passes over, moving past the unreadable one at lastUnreadable (if ≥ 0). */
-    record Skip(long from, long to, long lastUnreadable) {
+    record Skip(long from, long to, long lastUnreadable) implements TopicReader.Skip {
     }
 
     /** What a snapshot record says of itself, from its headers or its body. */

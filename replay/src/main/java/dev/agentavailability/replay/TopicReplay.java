@@ -5,6 +5,8 @@ import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.config.ConfigEvent;
 import dev.agentavailability.contract.config.ConfigEventJson;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicReader;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
@@ -89,7 +91,7 @@ public final class TopicReplay {
     /** How long reading may take before the replay gives up (a broker that does not answer, a stuck read). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final String agentEventTopic;
     private final String configTopic;
     private final Duration timeout;
@@ -97,13 +99,13 @@ public final class TopicReplay {
     private final String snapshotTopic;
 
     /** A replay that reads every partition from its beginning (see {@link #withSnapshots(String)}). */
-    public TopicReplay(String bootstrapServers, String agentEventTopic, String configTopic, Duration timeout) {
-        this(bootstrapServers, agentEventTopic, configTopic, timeout, null);
+    public TopicReplay(KafkaClients kafka, String agentEventTopic, String configTopic, Duration timeout) {
+        this(kafka, agentEventTopic, configTopic, timeout, null);
     }
 
-    private TopicReplay(String bootstrapServers, String agentEventTopic, String configTopic, Duration timeout,
+    private TopicReplay(KafkaClients kafka, String agentEventTopic, String configTopic, Duration timeout,
             String snapshotTopic) {
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.kafka = Objects.requireNonNull(kafka, "kafka");
         this.agentEventTopic = Objects.requireNonNull(agentEventTopic, "agentEventTopic");
         this.configTopic = Objects.requireNonNull(configTopic, "configTopic");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -115,7 +117,7 @@ public final class TopicReplay {
      * beginning, as the public constructor does).
      */
     public TopicReplay withSnapshots(String topic) {
-        return new TopicReplay(bootstrapServers, agentEventTopic, configTopic, timeout,
+        return new TopicReplay(kafka, agentEventTopic, configTopic, timeout,
                 topic == null || topic.isBlank() ? null : topic);
     }
 
@@ -283,8 +285,7 @@ public final class TopicReplay {
     }
 
     private ReplayState replay(Map<Integer, Long> agentEnds, Map<Integer, Long> configEnds, Instant at) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(new ByteArrayDeserializer())) {
             List<TopicPartition> agentPartitions = partitions(consumer, agentEventTopic);
             List<TopicPartition> configPartitions = partitions(consumer, configTopic);
             Map<TopicPartition, Long> ends = new HashMap<>(ends(consumer, agentPartitions, agentEnds));
@@ -324,7 +325,7 @@ public final class TopicReplay {
                 shares.get(k % lanes).add(agentPartitions.get(k));
             }
             Lane[] done = new Lane[lanes];
-            new Readers(consumer).run(shares, (lane, reader, partitions) -> {
+            new ReaderThreads(consumer, () -> reader(new ByteBufferDeserializer())).run(shares, (lane, reader, partitions) -> {
                 // copies made on the reader's own thread: what it writes on every record (a partition's offset and
                 // latest time, its count) then lies in memory of its own, not in a cache line another reader writes too
                 Lane own = new Lane(partitions, projections);
@@ -388,126 +389,6 @@ public final class TopicReplay {
         }
     }
 
-    /** One reader's work: read these partitions with this consumer. */
-    private interface ReaderWork {
-        void read(int lane, KafkaConsumer<ByteBuffer, ByteBuffer> consumer, List<TopicPartition> partitions);
-    }
-
-    /** Numbers the readers' client ids. */
-    private static final AtomicLong READER_IDS = new AtomicLong();
-
-    /**
-     * Runs readers at once, each on a thread of its own with an agent-event consumer of its own (created and closed
-     * here), while the calling thread does its own part with its consumer. Reading, decoding and applying take
-     * about as long as each other per record: one thread that does all three for every partition leaves the other
-     * processors idle. When one reader fails, the others are woken and the first failure is thrown (later ones
-     * attached to it as suppressed, the wake-ups they caused left out).
-     */
-    private final class Readers {
-        private final KafkaConsumer<?, ?> callers;
-
-        Readers(KafkaConsumer<?, ?> callers) {
-            this.callers = callers;
-        }
-
-        void run(List<List<TopicPartition>> shares, ReaderWork work, Runnable onThisThread) {
-            List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers = new ArrayList<>();
-            List<Thread> threads = new ArrayList<>();
-            AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            try {
-                for (int lane = 0; lane < shares.size(); lane++) {
-                    Map<String, Object> config = consumerConfig(bootstrapServers, timeout);
-                    // a client id of its own (replays may run at once, as on router-service): Kafka logs a warning
-                    // for a client id the JVM already has an MBean for
-                    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "topic-replay-reader-" + READER_IDS.incrementAndGet());
-                    KafkaConsumer<ByteBuffer, ByteBuffer> consumer = new KafkaConsumer<>(config,
-                            new ByteBufferDeserializer(), new ByteBufferDeserializer());
-                    consumers.add(consumer);
-                    int one = lane;
-                    Thread thread = new Thread(() -> {
-                        try {
-                            work.read(one, consumer, shares.get(one));
-                        } catch (Throwable e) {
-                            fail(failure, e, consumers);
-                        }
-                    }, "topic-replay-reader-" + lane);
-                    thread.setDaemon(true);
-                    threads.add(thread);
-                }
-                threads.forEach(Thread::start);
-                try {
-                    onThisThread.run();
-                } catch (RuntimeException | Error e) {
-                    fail(failure, e, consumers);
-                }
-                for (Thread thread : threads) {
-                    thread.join();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                consumers.forEach(KafkaConsumer::wakeup);
-                throw new ReplayException("replay interrupted", e);
-            } finally {
-                threads.forEach(Readers::joinQuietly);
-                closeAll(consumers, failure);
-            }
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-        }
-
-        private void fail(AtomicReference<RuntimeException> failure, Throwable e,
-                List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers) {
-            RuntimeException cause = e instanceof RuntimeException r ? r
-                    : new IllegalStateException("replay reader failed: " + e, e);
-            if (failure.compareAndSet(null, cause)) {
-                consumers.forEach(KafkaConsumer::wakeup);
-                callers.wakeup();
-            } else if (!(e instanceof WakeupException)) {
-                // a failure of its own, not the wake-up the first one caused
-                failure.get().addSuppressed(e);
-            }
-        }
-
-        /**
-         * Closes every consumer, even when one fails to close (an interrupted thread's close throws): the interrupt
-         * is put aside while closing and restored after. A failure to close is a failure of the replay too.
-         */
-        private void closeAll(List<KafkaConsumer<ByteBuffer, ByteBuffer>> consumers,
-                AtomicReference<RuntimeException> failure) {
-            boolean interrupted = Thread.interrupted();
-            try {
-                for (KafkaConsumer<ByteBuffer, ByteBuffer> consumer : consumers) {
-                    try {
-                        consumer.close();
-                    } catch (RuntimeException e) {
-                        if (!failure.compareAndSet(null, e)) {
-                            failure.get().addSuppressed(e);
-                        }
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        private static void joinQuietly(Thread thread) {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static String text(byte[] utf8) {
         return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -525,7 +406,7 @@ public final class TopicReplay {
         try {
             infos = consumer.partitionsFor(snapshotTopic, timeout);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new ReplayException("Kafka at " + bootstrapServers + " did not answer within " + timeout, e);
+            throw new ReplayException("Kafka at " + kafka.bootstrapServers() + " did not answer within " + timeout, e);
         }
         if (infos == null || infos.isEmpty()) {
             notes.add("snapshot topic " + snapshotTopic
@@ -591,120 +472,32 @@ public final class TopicReplay {
     }
 
     private <K, V> void read(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends, BatchHandler<K, V> handler) {
-        read(consumer, partitions, starts, ends, Map.of(), (tp, skip) -> {
+            Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends, TopicReader.BatchHandler<K, V> handler) {
+        read(consumer, partitions, starts, ends, Map.<TopicPartition, List<SnapshotScan.Skip>>of(), (tp, skip) -> {
         }, handler);
     }
 
-    /** A partition's records from one poll, in offset order, all below its end offset. */
-    private interface BatchHandler<K, V> {
-        void accept(TopicPartition partition, List<ConsumerRecord<K, V>> records);
-    }
-
-    /**
-     * Reads every partition from its start offset (its beginning when {@code starts} has none for it) up to (not
-     * including) its end offset, in offset order, handing over each poll's records partition by partition. The
-     * offsets of {@code skips} (ascending and disjoint per partition) are passed over: {@code skipped} is told of
-     * each in turn, between the records before it and those after it.
-     */
+    /** {@link TopicReader#read}, failing as a replay fails. */
     private <K, V> void read(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions,
             Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
             Map<TopicPartition, List<SnapshotScan.Skip>> skips,
-            java.util.function.BiConsumer<TopicPartition, SnapshotScan.Skip> skipped, BatchHandler<K, V> handler) {
-        consumer.assign(partitions);
-        consumer.resume(partitions); // a partition read before on this consumer was left paused
-        List<TopicPartition> fromBeginning = new ArrayList<>();
-        for (TopicPartition tp : partitions) {
-            Long start = starts.get(tp);
-            if (start == null) {
-                fromBeginning.add(tp);
-            } else {
-                consumer.seek(tp, start);
-            }
+            java.util.function.BiConsumer<TopicPartition, SnapshotScan.Skip> skipped,
+            TopicReader.BatchHandler<K, V> handler) {
+        try {
+            TopicReader.read(consumer, partitions, starts, ends, skips, skipped, handler, timeout);
+        } catch (TopicReader.TopicReadException e) {
+            throw new ReplayException(e.getMessage(), e);
         }
-        if (!fromBeginning.isEmpty()) {
-            consumer.seekToBeginning(fromBeginning); // an empty list would mean every assigned partition
-        }
-        Map<TopicPartition, java.util.ArrayDeque<SnapshotScan.Skip>> toSkip = new HashMap<>();
-        skips.forEach((tp, list) -> toSkip.put(tp, new java.util.ArrayDeque<>(list)));
-        Set<TopicPartition> pending = new HashSet<>();
-        List<TopicPartition> done = new ArrayList<>();
-        for (TopicPartition tp : partitions) {
-            if (passOver(consumer, tp, toSkip.get(tp), skipped, timeout) < ends.get(tp)) {
-                pending.add(tp);
-            } else {
-                done.add(tp);
-            }
-        }
-        consumer.pause(done);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pending.isEmpty()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new ReplayException("reading " + pending + " up to " + ends + " took longer than " + timeout,
-                        null);
-            }
-            ConsumerRecords<K, V> polled = consumer.poll(Duration.ofMillis(200));
-            for (TopicPartition tp : polled.partitions()) {
-                if (!pending.contains(tp)) {
-                    continue;
-                }
-                List<ConsumerRecord<K, V>> records = polled.records(tp);
-                java.util.ArrayDeque<SnapshotScan.Skip> next = toSkip.get(tp);
-                long end = next == null || next.isEmpty() ? ends.get(tp) : Math.min(ends.get(tp), next.peek().from());
-                int below = records.size();
-                while (below > 0 && records.get(below - 1).offset() >= end) {
-                    below--;
-                }
-                if (below > 0) {
-                    handler.accept(tp, below == records.size() ? records : records.subList(0, below));
-                }
-            }
-            List<TopicPartition> finished = new ArrayList<>();
-            for (TopicPartition tp : pending) {
-                if (passOver(consumer, tp, toSkip.get(tp), skipped, timeout) >= ends.get(tp)) {
-                    finished.add(tp);
-                }
-            }
-            finished.forEach(pending::remove);
-            consumer.pause(finished);
-        }
-    }
-
-    /**
-     * The partition's position, after passing over the skips it has reached (seeking to their ends; records
-     * fetched beyond a skip's start were not handed over, and those after its end are fetched again).
-     */
-    private static long passOver(KafkaConsumer<?, ?> consumer, TopicPartition tp,
-            java.util.ArrayDeque<SnapshotScan.Skip> next, java.util.function.BiConsumer<TopicPartition,
-            SnapshotScan.Skip> skipped, Duration timeout) {
-        long position = consumer.position(tp, timeout);
-        while (next != null && !next.isEmpty() && position >= next.peek().from()) {
-            SnapshotScan.Skip skip = next.poll();
-            skipped.accept(tp, skip);
-            if (position != skip.to()) {
-                consumer.seek(tp, skip.to());
-                position = skip.to();
-            }
-        }
-        return position;
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-        List<PartitionInfo> infos;
         try {
-            infos = consumer.partitionsFor(topic, timeout);
+            return TopicReader.partitions(consumer, topic, timeout, false);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new ReplayException("Kafka at " + bootstrapServers + " did not answer within " + timeout, e);
+            throw new ReplayException("Kafka at " + kafka.bootstrapServers() + " did not answer within " + timeout, e);
+        } catch (TopicReader.TopicReadException e) {
+            throw new ReplayException(e.getMessage() + " at " + kafka.bootstrapServers(), e);
         }
-        if (infos == null || infos.isEmpty()) {
-            throw new ReplayException("topic " + topic + " does not exist at " + bootstrapServers, null);
-        }
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo info : infos) {
-            partitions.add(new TopicPartition(topic, info.partition()));
-        }
-        partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-        return partitions;
     }
 
     private Map<Integer, Long> ends(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions) {
@@ -726,36 +519,37 @@ public final class TopicReplay {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        return consumer(new StringDeserializer(), new StringDeserializer());
+        return consumer(new StringDeserializer());
     }
 
-    /** Consumer settings of every replay; {@code bin/benchmark} gives its raw consumer the same ones. */
-    public static Map<String, Object> consumerConfig(String bootstrapServers, Duration timeout) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "topic-replay");
-        // no group id: assign + seek only, nothing is committed, live consumers never see this one
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
-        // A replay reads records that are there: a fetch that finds a partition at its end must not wait for new
-        // ones (the default 500 ms held up every read by half a second), and larger fetches mean fewer round trips.
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        return config;
+    /**
+     * What every replay consumer sets beyond a plain reader's settings; {@code bin/benchmark} gives its raw consumers
+     * the same. A replay reads records that are there: a fetch that finds a partition at its end must not wait for
+     * new ones (the default 500 ms held up every read by half a second), and larger fetches mean fewer round trips.
+     */
+    public static final Map<String, Object> READ_SETTINGS = Map.of(
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+
+    /** Numbers the consumers' client ids. */
+    private static final AtomicLong CONSUMER_IDS = new AtomicLong();
+
+    private <T> KafkaConsumer<T, T> consumer(Deserializer<T> deserializer) {
+        return kafka.reader("topic-replay-" + CONSUMER_IDS.incrementAndGet(), timeout, READ_SETTINGS, deserializer,
+                deserializer);
     }
 
-    private <K, V> KafkaConsumer<K, V> consumer(Deserializer<K> keys, Deserializer<V> values) {
-        return new KafkaConsumer<>(consumerConfig(bootstrapServers, timeout), keys, values);
+    /** A reader thread's consumer: a client id of its own, as replays may run at once (as on router-service). */
+    private <T> KafkaConsumer<T, T> reader(Deserializer<T> deserializer) {
+        return kafka.reader("topic-replay-reader-" + CONSUMER_IDS.incrementAndGet(), timeout, READ_SETTINGS,
+                deserializer, deserializer);
     }
 
     private ReplayException failure(org.apache.kafka.common.KafkaException e) {
         if (e instanceof WakeupException) {
             return new ReplayException("replay interrupted", e);
         }
-        return new ReplayException("reading from Kafka at " + bootstrapServers + " failed: " + e.getMessage(), e);
+        return new ReplayException("reading from Kafka at " + kafka.bootstrapServers() + " failed: " + e.getMessage(), e);
     }
 }

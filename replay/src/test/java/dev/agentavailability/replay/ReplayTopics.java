@@ -1,5 +1,6 @@
 package dev.agentavailability.replay;
 
+import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmFields;
@@ -134,11 +135,11 @@ public final class ReplayTopics {
     }
 
     public EntryPointEvents.Source entryPointSource() {
-        return new EntryPointEvents.Source(bootstrapServers, entryPoints, chats, TopicReplay.DEFAULT_TIMEOUT);
+        return new EntryPointEvents.Source(KafkaClients.bootstrap(bootstrapServers), entryPoints, chats, TopicReplay.DEFAULT_TIMEOUT);
     }
 
     public TopicReplay replay() {
-        return new TopicReplay(bootstrapServers, agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
+        return new TopicReplay(KafkaClients.bootstrap(bootstrapServers), agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
     }
 
     static ArmEvent event(ArmMessage message, int agent, ArmFields fields, Instant at) {

@@ -1,5 +1,6 @@
 package dev.agentavailability.replay;
 
+import dev.agentavailability.kafka.KafkaClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentavailability.contract.Decoded;
@@ -188,7 +189,7 @@ class SnapshotReplayTest {
 
     @Test
     void aReplayToAnInstantFromSnapshotsEqualsOneFromTheBeginning() {
-        TopicReplay plain = new TopicReplay(bootstrap, agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
+        TopicReplay plain = new TopicReplay(KafkaClients.bootstrap(bootstrap), agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
         TopicReplay fast = plain.withSnapshots(snapshots);
         List<Instant> instants = List.of(BASE.minusSeconds(7200), BASE.minusSeconds(3600 - 150), BASE.plusSeconds(120),
                 BASE.plusSeconds(180), BASE.plusSeconds(5 * 60), BASE.plusSeconds(9 * 60 + 30), BASE.plusSeconds(15 * 60),
@@ -229,7 +230,7 @@ class SnapshotReplayTest {
 
     @Test
     void aReplayToOffsetsFromSnapshotsEqualsOneFromTheBeginning() {
-        TopicReplay plain = new TopicReplay(bootstrap, agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
+        TopicReplay plain = new TopicReplay(KafkaClients.bootstrap(bootstrap), agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
         TopicReplay fast = plain.withSnapshots(snapshots);
         TopicReplay.EndOffsets live = plain.endOffsets();
         assertSameState(fast.toOffsets(live), plain.toOffsets(live), "at the end");
@@ -248,7 +249,7 @@ class SnapshotReplayTest {
 
     @Test
     void unreadableOrForeignSnapshotsArePassedOverWithANote() {
-        TopicReplay plain = new TopicReplay(bootstrap, agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
+        TopicReplay plain = new TopicReplay(KafkaClients.bootstrap(bootstrap), agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
         TopicReplay damaged = plain.withSnapshots(damagedSnapshots);
         for (Instant at : List.of(BASE.plusSeconds(5 * 60), BASE.plusSeconds(7200))) {
             ReplayState actual = damaged.toInstant(at);
@@ -270,7 +271,7 @@ class SnapshotReplayTest {
 
     @Test
     void aMissingSnapshotTopicMeansFromTheBeginning() {
-        TopicReplay plain = new TopicReplay(bootstrap, agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
+        TopicReplay plain = new TopicReplay(KafkaClients.bootstrap(bootstrap), agentEvents, config, TopicReplay.DEFAULT_TIMEOUT);
         ReplayState actual = plain.withSnapshots("availability.projection-snapshots.missing").toInstant(BASE.plusSeconds(7200));
         assertSameState(actual, plain.toInstant(BASE.plusSeconds(7200)), "without a snapshot topic");
         assertThat(actual.snapshotOffsets()).isEmpty();

@@ -1,7 +1,8 @@
 package dev.agentavailability.router;
 
-import dev.agentavailability.contract.topic.TopicAdmin;
 import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicAdmin;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TopicSetup {
 
     void createTopics(@Observes @Priority(1) StartupEvent start,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            KafkaClients kafka,
             @ConfigProperty(name = "availability.agent-events.partitions") int partitions,
             RouterTopics topics) {
         Map<String, String> names = Map.of(
@@ -26,6 +27,6 @@ public class TopicSetup {
                 Topics.CHAT_EVENTS, topics.chatEvents(),
                 Topics.ENTRY_POINTS, topics.entryPoints(),
                 Topics.PROJECTION_SNAPSHOTS, topics.projectionSnapshots());
-        TopicAdmin.ensure(bootstrap, Topics.all(partitions, names));
+        TopicAdmin.ensure(kafka, Topics.all(partitions, names));
     }
 }

@@ -4,28 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicReader;
 
 /**
  * Plain Kafka access for tests: a String producer ({@code acks=all}) and a reader of a topic's whole content.
@@ -102,14 +97,10 @@ public final class TestKafka implements AutoCloseable {
 
     /** A new String producer: {@code acks=all}, idempotent, no batching delay. The caller closes it. */
     public static KafkaProducer<String, String> producer(String bootstrapServers) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "test-kafka-producer");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return KafkaClients.bootstrap(bootstrapServers).producer("test-kafka-producer", Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis()), new StringSerializer(),
+                new StringSerializer());
     }
 
     /**
@@ -119,64 +110,12 @@ public final class TestKafka implements AutoCloseable {
      * transactions are left out). A topic that does not exist reads as empty.
      */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "test-kafka-reader");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> infos;
-            try {
-                infos = consumer.partitionsFor(topic, TIMEOUT);
-            } catch (UnknownTopicOrPartitionException e) {
-                return List.of();
-            }
-            if (infos == null || infos.isEmpty()) {
-                return List.of();
-            }
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : infos) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            Set<TopicPartition> pending = new HashSet<>();
-            for (TopicPartition partition : partitions) {
-                if (consumer.position(partition, TIMEOUT) < end.get(partition)) {
-                    pending.add(partition);
-                } else {
-                    consumer.pause(List.of(partition));
-                }
-            }
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (!pending.isEmpty()) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("Reading " + topic + " up to " + end + " timed out after "
-                            + TIMEOUT + "; still missing " + pending);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() < end.get(partition)) {
-                        records.add(record);
-                    }
-                }
-                for (TopicPartition partition : new ArrayList<>(pending)) {
-                    if (consumer.position(partition, TIMEOUT) >= end.get(partition)) {
-                        pending.remove(partition);
-                        consumer.pause(List.of(partition));
-                    }
-                }
-            }
-            records.sort(Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
-                    .thenComparingLong(ConsumerRecord::offset));
-            return records;
-        }
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        KafkaClients reader = KafkaClients.bootstrap(bootstrapServers)
+                .with(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        TopicReader.readToEnd(reader, "test-kafka-reader", topic, TIMEOUT, true, records::add);
+        records.sort(Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
+                .thenComparingLong(ConsumerRecord::offset));
+        return records;
     }
 }

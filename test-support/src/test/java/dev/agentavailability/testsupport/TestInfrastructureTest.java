@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+
+import dev.agentavailability.kafka.KafkaClients;
 
 class TestInfrastructureTest {
 
@@ -53,7 +54,7 @@ class TestInfrastructureTest {
         String topic = "test-support-events";
         TestTopics.create(bootstrap, topic, 2, Map.of("cleanup.policy", "compact"));
         TestTopics.create(bootstrap, topic, 2, Map.of("cleanup.policy", "compact")); // idempotent
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = KafkaClients.bootstrap(bootstrap).admin("test-support-check", Duration.ofSeconds(30))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
             assertEquals("compact", config.get("cleanup.policy").value());

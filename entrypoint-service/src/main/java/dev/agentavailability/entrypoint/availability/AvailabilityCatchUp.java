@@ -1,14 +1,13 @@
 package dev.agentavailability.entrypoint.availability;
 
+import dev.agentavailability.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -39,8 +37,7 @@ public class AvailabilityCatchUp {
     private final CatchUpProgress progress = new CatchUpProgress();
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    KafkaClients kafka;
 
     @ConfigProperty(name = "availability.topics.skill-groups")
     String skillGroupTopic;
@@ -121,7 +118,7 @@ public class AvailabilityCatchUp {
 
     private void capture() throws Exception {
         long timeoutMs = attemptTimeout.toMillis();
-        try (Admin admin = Admin.create(adminConfig(timeoutMs))) {
+        try (Admin admin = kafka.admin("entrypoint-catch-up", Duration.ofMillis(timeoutMs))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics()) {
                 try {
@@ -152,18 +149,5 @@ public class AvailabilityCatchUp {
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer = admin.listOffsets(request).all()
                 .get(timeoutMs, TimeUnit.MILLISECONDS);
         return answer.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
-    private Map<String, Object> adminConfig(long timeoutMs) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (AdminClientConfig.configNames().contains(k)) {
-                config.put(k, v);
-            }
-        });
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "entrypoint-catch-up");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs, Integer.MAX_VALUE));
-        return config;
     }
 }

@@ -2,18 +2,17 @@ package dev.agentavailability.entrypoint.chat;
 
 import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventJson;
-import dev.agentavailability.entrypoint.kafka.AcknowledgedProducer;
+import dev.agentavailability.kafka.AcknowledgedProducer;
+import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -25,8 +24,7 @@ public class ChatEventPublisher {
     private static final Logger LOG = Logger.getLogger(ChatEventPublisher.class);
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    KafkaClients kafka;
 
     @ConfigProperty(name = "chat.topic")
     String topic;
@@ -38,7 +36,7 @@ public class ChatEventPublisher {
 
     @PostConstruct
     void open() {
-        producer = new AcknowledgedProducer(kafkaConfig, "entrypoint-chat-events", timeout);
+        producer = kafka.acknowledgedProducer("entrypoint-chat-events", timeout);
     }
 
     void close(@Observes ShutdownEvent event) {

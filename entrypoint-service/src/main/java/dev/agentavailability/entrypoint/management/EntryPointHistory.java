@@ -2,14 +2,14 @@ package dev.agentavailability.entrypoint.management;
 
 import dev.agentavailability.contract.entrypoint.EntryPointEvent;
 import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
-import dev.agentavailability.contract.topic.TopicAdmin;
 import dev.agentavailability.contract.topic.TopicSpec;
 import dev.agentavailability.contract.topic.Topics;
-import dev.agentavailability.entrypoint.kafka.AcknowledgedProducer;
+import dev.agentavailability.kafka.AcknowledgedProducer;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicAdmin;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,11 +32,7 @@ public class EntryPointHistory {
     private static final Logger LOG = Logger.getLogger(EntryPointHistory.class);
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    KafkaClients kafka;
 
     @ConfigProperty(name = "availability.topics.entry-points")
     String topic;
@@ -59,8 +54,8 @@ public class EntryPointHistory {
         // the entry point service is the topic's only writer: it creates it with the catalogue's settings
         TopicSpec spec = Topics.all(1).stream().filter(t -> t.name().equals(Topics.ENTRY_POINTS)).findFirst()
                 .orElseThrow();
-        TopicAdmin.ensure(bootstrapServers, List.of(new TopicSpec(topic, spec.partitions(), spec.configs())));
-        producer = new AcknowledgedProducer(kafkaConfig, "entrypoint-settings-history", timeout);
+        TopicAdmin.ensure(kafka, List.of(new TopicSpec(topic, spec.partitions(), spec.configs())));
+        producer = kafka.acknowledgedProducer("entrypoint-settings-history", timeout);
     }
 
     void close(@Observes ShutdownEvent event) {
@@ -77,8 +72,8 @@ public class EntryPointHistory {
         return instanceId;
     }
 
-    public String bootstrapServers() {
-        return bootstrapServers;
+    public KafkaClients kafka() {
+        return kafka;
     }
 
     /**

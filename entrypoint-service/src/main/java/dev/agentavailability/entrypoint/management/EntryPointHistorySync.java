@@ -6,7 +6,7 @@ import dev.agentavailability.contract.entrypoint.EntryPointEvent;
 import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
 import dev.agentavailability.contract.entrypoint.EntryPointEventType;
 import dev.agentavailability.contract.entrypoint.EntryPointSettings;
-import dev.agentavailability.contract.topic.TopicReader;
+import dev.agentavailability.kafka.TopicReader;
 import dev.agentavailability.entrypoint.AppClock;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -54,7 +54,7 @@ public class EntryPointHistorySync {
     /** @return how many events it wrote */
     public int sync() {
         Map<Long, EntryPointSettings> onTopic = new HashMap<>();
-        TopicReader.readToEnd(history.bootstrapServers(), history.topic(), READ_TIMEOUT, true, record -> {
+        TopicReader.readToEnd(history.kafka(), "entrypoint-settings-sync", history.topic(), READ_TIMEOUT, true, record -> {
             Decoded<EntryPointEvent> decoded = EntryPointEventJson.read(record.value());
             if (!decoded.isValid()) {
                 LOG.warnf("entry-point topic offset %d unreadable: %s", record.offset(), decoded.error());

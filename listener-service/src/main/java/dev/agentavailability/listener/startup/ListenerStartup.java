@@ -1,6 +1,7 @@
 package dev.agentavailability.listener.startup;
 
-import dev.agentavailability.contract.topic.TopicAdmin;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicAdmin;
 import dev.agentavailability.listener.ListenerSettings;
 import dev.agentavailability.listener.ListenerStatus;
 import dev.agentavailability.listener.ListenerTopics;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +34,7 @@ public class ListenerStartup {
     private static final Logger LOG = Logger.getLogger(ListenerStartup.class);
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
-    private final String bootstrap;
+    private final KafkaClients kafka;
     private final ListenerTopics topics;
     private final ListenerSettings settings;
     private final int agentEventPartitions;
@@ -44,11 +44,11 @@ public class ListenerStartup {
     private final SentRequests sentRequests;
     private volatile Thread worker;
 
-    public ListenerStartup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    public ListenerStartup(KafkaClients kafka,
             @ConfigProperty(name = "availability.agent-events.partitions", defaultValue = "6") int agentEventPartitions,
             ListenerTopics topics, ListenerSettings settings, ListenerStatus status, AgentStates states,
             InvokeIds invokeIds, SentRequests sentRequests) {
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
         this.agentEventPartitions = agentEventPartitions;
         this.topics = topics;
         this.settings = settings;
@@ -89,9 +89,9 @@ public class ListenerStartup {
     }
 
     private void startOnce() {
-        TopicAdmin.ensure(bootstrap, topics.specs(agentEventPartitions));
-        try (Consumer<String, String> consumer = new KafkaConsumer<>(readerConfig(bootstrap),
-                new StringDeserializer(), new StringDeserializer())) {
+        TopicAdmin.ensure(kafka, topics.specs(agentEventPartitions));
+        try (Consumer<String, String> consumer = kafka.reader("listener-service-rebuild", Duration.ofSeconds(30),
+                READER_SETTINGS, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition config = new TopicPartition(topics.config(), 0);
             long configEnd = consumer.endOffsets(List.of(config), Duration.ofSeconds(30)).get(config);
             status.configEndAtStart(configEnd);
@@ -110,15 +110,8 @@ public class ListenerStartup {
         }
     }
 
-    /** A plain reader: assigned partitions, no group, nothing committed. */
-    static Map<String, Object> readerConfig(String bootstrap) {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, "listener-service-rebuild",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    }
+    /** Only what the listener has written and Kafka committed, in larger polls than the default. */
+    private static final Map<String, Object> READER_SETTINGS = Map.of(
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
 }

@@ -1,5 +1,6 @@
 package dev.agentavailability.router.metrics;
 
+import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.router.projection.ProjectionStore;
 import io.micrometer.core.instrument.Gauge;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -55,7 +56,7 @@ public class ProjectionLag {
 
     private final MeterRegistry meters;
     private final ProjectionStore store;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
     private final Map<TopicPartition, Tracked> tracked = new ConcurrentHashMap<>();
@@ -69,11 +70,11 @@ public class ProjectionLag {
     private boolean failing;
 
     public ProjectionLag(MeterRegistry meters, ProjectionStore store,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClients kafka,
             @ConfigProperty(name = "availability.metrics.projection-lag-interval", defaultValue = "5s") Duration interval) {
         this.meters = meters;
         this.store = store;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.interval = interval;
     }
 
@@ -143,10 +144,7 @@ public class ProjectionLag {
         }
         try {
             if (admin == null) {
-                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        AdminClientConfig.CLIENT_ID_CONFIG, "router-projection-lag",
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis(),
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis()));
+                admin = kafka.admin("router-projection-lag", REQUEST_TIMEOUT);
             }
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
                     .listOffsets(now.keySet().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))

@@ -3,7 +3,7 @@ package dev.agentavailability.router.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentavailability.contract.ContractJson;
-import dev.agentavailability.contract.topic.TopicReader;
+import dev.agentavailability.kafka.TopicReader;
 import dev.agentavailability.projection.entrypoint.Explanation;
 import dev.agentavailability.replay.AvailabilitySeries;
 import dev.agentavailability.replay.EntryPointEvents;

@@ -1,5 +1,6 @@
 package dev.agentavailability.router.replay;
 
+import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.replay.EntryPointEvents;
 import dev.agentavailability.replay.TopicReplay;
 import dev.agentavailability.router.RouterTopics;
@@ -11,23 +12,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReplaySources {
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final RouterTopics topics;
     private final Duration timeout;
 
-    ReplaySources(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, RouterTopics topics,
+    ReplaySources(KafkaClients kafka, RouterTopics topics,
             @ConfigProperty(name = "availability.replay.timeout", defaultValue = "120s") Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topics = topics;
         this.timeout = timeout;
     }
 
     public TopicReplay replay() {
-        return new TopicReplay(bootstrapServers, topics.agentEvents(), topics.config(), timeout)
+        return new TopicReplay(kafka, topics.agentEvents(), topics.config(), timeout)
                 .withSnapshots(topics.projectionSnapshots());
     }
 
     public EntryPointEvents.Source entryPointSource() {
-        return new EntryPointEvents.Source(bootstrapServers, topics.entryPoints(), topics.chatEvents(), timeout);
+        return new EntryPointEvents.Source(kafka, topics.entryPoints(), topics.chatEvents(), timeout);
     }
 }

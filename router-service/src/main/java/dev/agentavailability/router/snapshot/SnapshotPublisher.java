@@ -1,9 +1,10 @@
 package dev.agentavailability.router.snapshot;
 
 import dev.agentavailability.contract.arm.ArmEventJson;
-import dev.agentavailability.contract.topic.TopicAdmin;
 import dev.agentavailability.contract.topic.TopicSpec;
 import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicAdmin;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.projection.snapshot.PartitionSnapshot;
 import dev.agentavailability.replay.SnapshotCoverage;
@@ -64,7 +65,7 @@ public class SnapshotPublisher {
 
     private final SnapshotPolicy policy;
     private final String topic;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final Clock clock;
     private final Counter sent;
     private final Counter failed;
@@ -83,10 +84,10 @@ public class SnapshotPublisher {
             long everyRecords,
             @ConfigProperty(name = "availability.topics.projection-snapshots",
                     defaultValue = Topics.PROJECTION_SNAPSHOTS) String topic,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
+            KafkaClients kafka, MeterRegistry meters) {
         this.policy = new SnapshotPolicy(everyRecords);
         this.topic = topic;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.clock = Clock.systemUTC();
         this.sent = counter(meters, "sent");
         this.failed = counter(meters, "failed");
@@ -109,7 +110,7 @@ public class SnapshotPublisher {
         }
         TopicSpec spec = Topics.all(1).stream().filter(s -> s.name().equals(Topics.PROJECTION_SNAPSHOTS)).findFirst()
                 .orElseThrow();
-        TopicAdmin.ensure(bootstrapServers, List.of(new TopicSpec(topic, spec.partitions(), spec.configs())));
+        TopicAdmin.ensure(kafka, List.of(new TopicSpec(topic, spec.partitions(), spec.configs())));
     }
 
     public SnapshotPolicy policy() {
@@ -187,17 +188,12 @@ public class SnapshotPublisher {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Map<String, Object> config = new HashMap<>();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, "router-snapshots");
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
-            config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * MAX_RECORD_BYTES);
-            // send() waits this long at most for metadata or buffer space, on the snapshot thread only
-            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+            producer = kafka.producer("router-snapshots", Map.of(
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES,
+                    ProducerConfig.BUFFER_MEMORY_CONFIG, 4L * MAX_RECORD_BYTES,
+                    // send() waits this long at most for metadata or buffer space, on the snapshot thread only
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000), new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }

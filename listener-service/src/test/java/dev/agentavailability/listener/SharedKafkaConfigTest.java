@@ -1,0 +1,59 @@
+package dev.agentavailability.listener;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.agentavailability.testsupport.KafkaClientAudit;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One {@code kafka.*} property reaches every Kafka client of the service: the messaging channels and the plain
+ * clients made by the shared layer (publishers, the start-up rebuild, topic creation). Each client that got the
+ * properties configures the audit's metric reporter with the marker; every client open in the JVM must be one of
+ * them.
+ */
+@QuarkusTest
+@TestProfile(SharedKafkaConfigTest.Audited.class)
+class SharedKafkaConfigTest {
+
+    static final int MARKER = 29_001;
+    static final String SEEN = Integer.toString(MARKER);
+
+    public static class Audited implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>();
+            KafkaClientAudit.clientProperties(MARKER).forEach((key, value) -> overrides.put("kafka." + key, value));
+            return overrides;
+        }
+    }
+
+    @Test
+    void everyKafkaClientGetsTheServicesKafkaProperties() {
+        await("listener readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        // the publisher's producer is made on first use
+        given().contentType(ContentType.JSON).body("{\"domainAvailable\": true}")
+                .post("/application-paths/5001/mrds/5000/domain-status").then().statusCode(200);
+
+        Map<String, String> configured = KafkaClientAudit.configured();
+        assertThat(configured).as("plain clients of the shared layer")
+                .containsEntry(ListenerSettings.SOURCE, SEEN)
+                .containsEntry("listener-service-rebuild", SEEN)
+                .containsEntry("topic-setup", SEEN);
+        assertThat(configured.keySet()).as("the messaging channels' consumers").anyMatch(id -> id.contains("config-in"))
+                .anyMatch(id -> id.contains("chat-events-in"));
+        Set<String> live = KafkaClientAudit.liveClientIds();
+        assertThat(live).isNotEmpty().allSatisfy(id -> assertThat(configured).as("client " + id)
+                .containsEntry(id, SEEN));
+    }
+}
