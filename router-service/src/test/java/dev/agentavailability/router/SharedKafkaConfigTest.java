@@ -1,0 +1,72 @@
+package dev.agentavailability.router;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.agentavailability.testsupport.KafkaAndPostgresResource;
+import dev.agentavailability.testsupport.KafkaClientAudit;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One {@code kafka.*} property reaches every Kafka client of the router: its messaging channels, and the plain
+ * clients of the shared layer (topic creation, the projection-lag admin client, the replay's readers). Every client
+ * open in the JVM must have configured the audit's reporter with the marker.
+ */
+@QuarkusTest
+@TestProfile(SharedKafkaConfigTest.Audited.class)
+class SharedKafkaConfigTest {
+
+    static final int MARKER = 29_003;
+    static final String SEEN = Integer.toString(MARKER);
+
+    public static class Audited implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>();
+            KafkaClientAudit.clientProperties(MARKER).forEach((key, value) -> overrides.put("kafka." + key, value));
+            // sample the lag at once, so that its admin client is made during the test
+            overrides.put("availability.metrics.projection-lag-interval", "200ms");
+            return overrides;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(KafkaAndPostgresResource.class,
+                    Map.of(KafkaAndPostgresResource.DATABASE_ARG, "router_shared_config")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    @Test
+    void everyKafkaClientGetsTheServicesKafkaProperties() {
+        await("router readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        // a replay makes readers of its own
+        given().queryParam("at", Instant.now().toString()).get("/replay/skill-groups/6928").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 404));
+
+        await("the projection-lag admin client").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(KafkaClientAudit.configured()).containsEntry("router-projection-lag", SEEN));
+        Map<String, String> configured = KafkaClientAudit.configured();
+        assertThat(configured).as("plain clients of the shared layer").containsEntry("topic-setup", SEEN);
+        assertThat(configured.keySet()).as("the replay's readers")
+                .anyMatch(id -> id.startsWith("topic-replay-reader-"));
+        assertThat(configured.keySet()).as("the messaging channels").anyMatch(id -> id.contains("agent-events"))
+                .anyMatch(id -> id.contains("skill-groups-out"));
+        assertThat(KafkaClientAudit.liveClientIds()).isNotEmpty().allSatisfy(id -> assertThat(configured)
+                .as("client " + id).containsEntry(id, SEEN));
+    }
+}
