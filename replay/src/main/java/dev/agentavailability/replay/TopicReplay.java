@@ -6,8 +6,6 @@ import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.config.ConfigEvent;
 import dev.agentavailability.contract.config.ConfigEventJson;
 import dev.agentavailability.kafka.KafkaClients;
-import dev.agentavailability.kafka.TopicReader;
-import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.projection.snapshot.PartitionSnapshot;
@@ -16,26 +14,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Rebuilds the router's projection from the topics, with the same code the router runs live
@@ -91,7 +80,17 @@ public final class TopicReplay {
     /** How long reading may take before the replay gives up (a broker that does not answer, a stuck read). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    private final KafkaClients kafka;
+    /**
+     * What every replay consumer sets beyond a plain reader's settings; {@code bin/benchmark} gives its raw consumers
+     * the same. A replay reads records that are there: a fetch that finds a partition at its end must not wait for
+     * new ones (the default 500 ms held up every read by half a second), and larger fetches mean fewer round trips.
+     */
+    public static final Map<String, Object> READ_SETTINGS = Map.of(
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+
+    private final ReplayReads reads;
     private final String agentEventTopic;
     private final String configTopic;
     private final Duration timeout;
@@ -105,7 +104,8 @@ public final class TopicReplay {
 
     private TopicReplay(KafkaClients kafka, String agentEventTopic, String configTopic, Duration timeout,
             String snapshotTopic) {
-        this.kafka = Objects.requireNonNull(kafka, "kafka");
+        this.reads = new ReplayReads(Objects.requireNonNull(kafka, "kafka"), Objects.requireNonNull(timeout,
+                "timeout"));
         this.agentEventTopic = Objects.requireNonNull(agentEventTopic, "agentEventTopic");
         this.configTopic = Objects.requireNonNull(configTopic, "configTopic");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -117,7 +117,7 @@ public final class TopicReplay {
      * beginning, as the public constructor does).
      */
     public TopicReplay withSnapshots(String topic) {
-        return new TopicReplay(kafka, agentEventTopic, configTopic, timeout,
+        return new TopicReplay(reads.kafka(), agentEventTopic, configTopic, timeout,
                 topic == null || topic.isBlank() ? null : topic);
     }
 
@@ -141,11 +141,11 @@ public final class TopicReplay {
 
     /** The end offsets of both topics now. */
     public EndOffsets endOffsets() {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            return new EndOffsets(ends(consumer, partitions(consumer, agentEventTopic)),
-                    ends(consumer, partitions(consumer, configTopic)));
+        try (KafkaConsumer<String, String> consumer = reads.consumer()) {
+            return new EndOffsets(reads.ends(consumer, reads.partitions(consumer, agentEventTopic)),
+                    reads.ends(consumer, reads.partitions(consumer, configTopic)));
         } catch (org.apache.kafka.common.KafkaException e) {
-            throw failure(e);
+            throw reads.failure(e);
         }
     }
 
@@ -188,108 +188,20 @@ public final class TopicReplay {
     }
 
     /**
-     * Replays every event that occurred at or before {@code to}, event by event in event-time order, merged
-     * across partitions (ties by partition, then offset; a config change before an agent event of the same
-     * time), telling the listener of each one with the state after it. Each agent's events are applied in the
-     * same order as {@link #toInstant(Instant)} (a partition holds an agent's events in time order), so the
-     * final state is the same. The partitions and config handed to the listener are live: copy what you keep.
+     * Replays every event that occurred at or before {@code to}, event by event in event-time order ({@link
+     * StepReplay}), telling the listener of each one with the state after it.
      */
     public ReplayState replayEvents(Instant to, StepListener listener) {
-        Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(listener, "listener");
-        record Pending(Instant at, int kind, int partition, long offset, ArmEvent arm, ConfigEvent config) {
-        }
-        List<Pending> pending = new ArrayList<>();
-        Map<Integer, Long> skippedEnds = new HashMap<>();
-        long[] configSkippedEnd = {-1};
-        List<TopicPartition> agentPartitions;
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            agentPartitions = partitions(consumer, agentEventTopic);
-            List<TopicPartition> configPartitions = partitions(consumer, configTopic);
-            Map<TopicPartition, Long> ends = new HashMap<>(ends(consumer, agentPartitions, null));
-            ends.putAll(ends(consumer, configPartitions, null));
-            List<TopicPartition> all = new ArrayList<>(agentPartitions);
-            all.addAll(configPartitions);
-            read(consumer, all, ends, record -> {
-                if (record.topic().equals(agentEventTopic)) {
-                    Decoded<ArmEvent> decoded = ArmEventJson.read(record.value());
-                    if (!decoded.isValid()) {
-                        skippedEnds.merge(record.partition(), record.offset(), Math::max);
-                    } else if (!decoded.value().occurredAt().isAfter(to)) {
-                        pending.add(new Pending(decoded.value().occurredAt(), 1, record.partition(), record.offset(),
-                                decoded.value(), null));
-                    }
-                } else {
-                    Decoded<ConfigEvent> decoded = ConfigEventJson.read(record.value());
-                    if (!decoded.isValid()) {
-                        configSkippedEnd[0] = Math.max(configSkippedEnd[0], record.offset());
-                    } else if (!decoded.value().occurredAt().isAfter(to)) {
-                        pending.add(new Pending(decoded.value().occurredAt(), 0, record.partition(), record.offset(),
-                                null, decoded.value()));
-                    }
-                }
-            });
-        } catch (org.apache.kafka.common.KafkaException e) {
-            throw failure(e);
-        }
-        pending.sort(java.util.Comparator.comparing(Pending::at).thenComparingInt(Pending::kind)
-                .thenComparingInt(Pending::partition).thenComparingLong(Pending::offset));
-
-        Map<Integer, PartitionProjection> projections = new TreeMap<>();
-        for (TopicPartition tp : agentPartitions) {
-            projections.put(tp.partition(), new PartitionProjection(tp.partition()));
-        }
-        Map<Integer, PartitionProjection> view = java.util.Collections.unmodifiableMap(projections);
-        Map<Integer, Long> highest = new HashMap<>();
-        ConfigView config = new ConfigView();
-        for (Pending next : pending) {
-            if (next.config() != null) {
-                listener.beforeApplying(next.at());
-                config.apply(next.config(), next.offset());
-                listener.configChanged(next.config(), next.offset(), config);
-                continue;
-            }
-            PartitionProjection projection = projections.get(next.partition());
-            if (next.offset() < projection.nextOffset()) {
-                // event-time order is not offset order across agents: let the projection take this record
-                projection = new PartitionProjection(projection.partition(), next.offset(), agentsOf(projection),
-                        projection.unavailableDomains(), projection.anomalies(), projection.lastEventAt());
-                projections.put(next.partition(), projection);
-            }
-            listener.beforeApplying(next.at());
-            PartitionProjection.Outcome outcome = projection.apply(next.arm(), next.offset());
-            highest.merge(next.partition(), next.offset(), Math::max);
-            listener.applied(new Step(next.arm(), next.partition(), next.offset(), outcome, projection, view, config));
-        }
-        // leave each partition's offset one past the last record read, as toInstant does
-        for (Map.Entry<Integer, PartitionProjection> entry : projections.entrySet()) {
-            PartitionProjection p = entry.getValue();
-            long last = Math.max(highest.getOrDefault(entry.getKey(), -1L), skippedEnds.getOrDefault(entry.getKey(), -1L));
-            if (last + 1 != p.nextOffset()) {
-                entry.setValue(new PartitionProjection(p.partition(), Math.max(last + 1, 0), agentsOf(p),
-                        p.unavailableDomains(), p.anomalies(), p.lastEventAt()));
-            }
-        }
-        if (configSkippedEnd[0] >= 0) {
-            config.skip(configSkippedEnd[0]);
-        }
-        return new ReplayState(projections, config, to);
+        return new StepReplay(reads, agentEventTopic, configTopic).replay(to, listener);
     }
 
-    private static java.util.SortedMap<Integer, AgentState> agentsOf(PartitionProjection projection) {
-        java.util.SortedMap<Integer, AgentState> agents = new TreeMap<>();
-        for (AgentState agent : projection.agents()) {
-            agents.put(agent.icmAgentId(), agent);
-        }
-        return agents;
-    }
 
     private ReplayState replay(Map<Integer, Long> agentEnds, Map<Integer, Long> configEnds, Instant at) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(new ByteArrayDeserializer())) {
-            List<TopicPartition> agentPartitions = partitions(consumer, agentEventTopic);
-            List<TopicPartition> configPartitions = partitions(consumer, configTopic);
-            Map<TopicPartition, Long> ends = new HashMap<>(ends(consumer, agentPartitions, agentEnds));
-            ends.putAll(ends(consumer, configPartitions, configEnds));
+        try (KafkaConsumer<byte[], byte[]> consumer = reads.consumer(new ByteArrayDeserializer())) {
+            List<TopicPartition> agentPartitions = reads.partitions(consumer, agentEventTopic);
+            List<TopicPartition> configPartitions = reads.partitions(consumer, configTopic);
+            Map<TopicPartition, Long> ends = new HashMap<>(reads.ends(consumer, agentPartitions, agentEnds));
+            ends.putAll(reads.ends(consumer, configPartitions, configEnds));
 
             List<String> notes = new ArrayList<>();
             SnapshotScan scan = scanSnapshots(consumer, agentPartitions, ends, at, notes);
@@ -325,11 +237,12 @@ public final class TopicReplay {
                 shares.get(k % lanes).add(agentPartitions.get(k));
             }
             Lane[] done = new Lane[lanes];
-            new ReaderThreads(consumer, () -> reader(new ByteBufferDeserializer())).run(shares, (lane, reader, partitions) -> {
+            ReaderThreads readers = new ReaderThreads(consumer, () -> reads.reader(new ByteBufferDeserializer()));
+            readers.run(shares, (lane, reader, partitions) -> {
                 // copies made on the reader's own thread: what it writes on every record (a partition's offset and
                 // latest time, its count) then lies in memory of its own, not in a cache line another reader writes too
                 Lane own = new Lane(partitions, projections);
-                read(reader, partitions, starts, ends, skips, (tp, skip) -> {
+                reads.read(reader, partitions, starts, ends, skips, (tp, skip) -> {
                     if (skip.lastUnreadable() >= 0) {
                         own.projections.get(tp.partition()).skip(skip.lastUnreadable());
                     }
@@ -348,7 +261,7 @@ public final class TopicReplay {
                     }
                 });
                 done[lane] = own;
-            }, () -> read(consumer, configPartitions, starts, ends, (tp, records) -> {
+            }, () -> reads.read(consumer, configPartitions, starts, ends, (tp, records) -> {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     Decoded<ConfigEvent> decoded = ConfigEventJson.read(text(record.value()));
                     if (!decoded.isValid()) {
@@ -373,7 +286,7 @@ public final class TopicReplay {
             return new ReplayState(projections, config, at != null ? at : latest, snapshotOffsets, notes,
                     recordsRead);
         } catch (org.apache.kafka.common.KafkaException e) {
-            throw failure(e);
+            throw reads.failure(e);
         }
     }
 
@@ -406,7 +319,8 @@ public final class TopicReplay {
         try {
             infos = consumer.partitionsFor(snapshotTopic, timeout);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new ReplayException("Kafka at " + kafka.bootstrapServers() + " did not answer within " + timeout, e);
+            throw new ReplayException("Kafka at " + reads.kafka().bootstrapServers() + " did not answer within "
+                    + timeout, e);
         }
         if (infos == null || infos.isEmpty()) {
             notes.add("snapshot topic " + snapshotTopic
@@ -422,7 +336,8 @@ public final class TopicReplay {
             agentEnds.put(tp.partition(), ends.get(tp));
         }
         SnapshotScan scan = new SnapshotScan(snapshotTopic, agentEventTopic, agentEnds, at, notes);
-        read(consumer, snapshotPartitions, Map.of(), ends(consumer, snapshotPartitions, null), (tp, records) -> {
+        Map<TopicPartition, Long> snapshotEnds = reads.ends(consumer, snapshotPartitions, null);
+        reads.read(consumer, snapshotPartitions, Map.of(), snapshotEnds, (tp, records) -> {
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 scan.accept(record.partition(), record.offset(), record.headers(), record.value());
             }
@@ -435,7 +350,7 @@ public final class TopicReplay {
         return (partition, offset) -> {
             TopicPartition tp = new TopicPartition(snapshotTopic, partition);
             byte[][] body = {null};
-            read(consumer, List.of(tp), Map.of(tp, offset), Map.of(tp, offset + 1), Map.of(), (p, skip) -> {
+            reads.read(consumer, List.of(tp), Map.of(tp, offset), Map.of(tp, offset + 1), Map.of(), (p, skip) -> {
             }, (p, records) -> {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     if (record.offset() == offset) {
@@ -465,91 +380,4 @@ public final class TopicReplay {
         return skips;
     }
 
-    /** Reads every partition from its beginning up to (not including) its end offset, in offset order. */
-    private <K, V> void read(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> ends, Consumer<ConsumerRecord<K, V>> handler) {
-        read(consumer, partitions, Map.of(), ends, (tp, records) -> records.forEach(handler));
-    }
-
-    private <K, V> void read(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends, TopicReader.BatchHandler<K, V> handler) {
-        read(consumer, partitions, starts, ends, Map.<TopicPartition, List<SnapshotScan.Skip>>of(), (tp, skip) -> {
-        }, handler);
-    }
-
-    /** {@link TopicReader#read}, failing as a replay fails. */
-    private <K, V> void read(KafkaConsumer<K, V> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
-            Map<TopicPartition, List<SnapshotScan.Skip>> skips,
-            java.util.function.BiConsumer<TopicPartition, SnapshotScan.Skip> skipped,
-            TopicReader.BatchHandler<K, V> handler) {
-        try {
-            TopicReader.read(consumer, partitions, starts, ends, skips, skipped, handler, timeout);
-        } catch (TopicReader.TopicReadException e) {
-            throw new ReplayException(e.getMessage(), e);
-        }
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-        try {
-            return TopicReader.partitions(consumer, topic, timeout, false);
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new ReplayException("Kafka at " + kafka.bootstrapServers() + " did not answer within " + timeout, e);
-        } catch (TopicReader.TopicReadException e) {
-            throw new ReplayException(e.getMessage() + " at " + kafka.bootstrapServers(), e);
-        }
-    }
-
-    private Map<Integer, Long> ends(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions) {
-        Map<Integer, Long> byNumber = new TreeMap<>();
-        consumer.endOffsets(partitions, timeout).forEach((tp, end) -> byNumber.put(tp.partition(), end));
-        return byNumber;
-    }
-
-    /** The given end offsets by partition, the current end for any partition not given. */
-    private Map<TopicPartition, Long> ends(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,
-            Map<Integer, Long> given) {
-        Map<TopicPartition, Long> current = consumer.endOffsets(partitions, timeout);
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        for (TopicPartition tp : partitions) {
-            Long chosen = given == null ? null : given.get(tp.partition());
-            ends.put(tp, chosen != null ? chosen : current.get(tp));
-        }
-        return ends;
-    }
-
-    private KafkaConsumer<String, String> consumer() {
-        return consumer(new StringDeserializer());
-    }
-
-    /**
-     * What every replay consumer sets beyond a plain reader's settings; {@code bin/benchmark} gives its raw consumers
-     * the same. A replay reads records that are there: a fetch that finds a partition at its end must not wait for
-     * new ones (the default 500 ms held up every read by half a second), and larger fetches mean fewer round trips.
-     */
-    public static final Map<String, Object> READ_SETTINGS = Map.of(
-            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
-            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-
-    /** Numbers the consumers' client ids. */
-    private static final AtomicLong CONSUMER_IDS = new AtomicLong();
-
-    private <T> KafkaConsumer<T, T> consumer(Deserializer<T> deserializer) {
-        return kafka.reader("topic-replay-" + CONSUMER_IDS.incrementAndGet(), timeout, READ_SETTINGS, deserializer,
-                deserializer);
-    }
-
-    /** A reader thread's consumer: a client id of its own, as replays may run at once (as on router-service). */
-    private <T> KafkaConsumer<T, T> reader(Deserializer<T> deserializer) {
-        return kafka.reader("topic-replay-reader-" + CONSUMER_IDS.incrementAndGet(), timeout, READ_SETTINGS,
-                deserializer, deserializer);
-    }
-
-    private ReplayException failure(org.apache.kafka.common.KafkaException e) {
-        if (e instanceof WakeupException) {
-            return new ReplayException("replay interrupted", e);
-        }
-        return new ReplayException("reading from Kafka at " + kafka.bootstrapServers() + " failed: " + e.getMessage(), e);
-    }
 }
