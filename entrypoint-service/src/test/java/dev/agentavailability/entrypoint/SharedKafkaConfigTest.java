@@ -1,0 +1,52 @@
+package dev.agentavailability.entrypoint;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.agentavailability.testsupport.KafkaClientAudit;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One {@code kafka.*} property reaches every Kafka client of the entry point service: its messaging channels, and
+ * the plain clients of the shared layer (the start-up catch-up, the settings history and its sync). Every client
+ * open in the JVM must have configured the audit's reporter with the marker.
+ */
+@QuarkusTest
+@TestProfile(SharedKafkaConfigTest.Audited.class)
+class SharedKafkaConfigTest {
+
+    static final int MARKER = 29_004;
+    static final String SEEN = Integer.toString(MARKER);
+
+    public static class Audited implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>();
+            KafkaClientAudit.clientProperties(MARKER).forEach((key, value) -> overrides.put("kafka." + key, value));
+            return overrides;
+        }
+    }
+
+    @Test
+    void everyKafkaClientGetsTheServicesKafkaProperties() {
+        await("entry point readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+
+        Map<String, String> configured = KafkaClientAudit.configured();
+        assertThat(configured).as("plain clients of the shared layer")
+                .containsEntry("entrypoint-catch-up", SEEN)
+                .containsEntry("entrypoint-settings-history", SEEN)
+                .containsEntry("entrypoint-settings-sync", SEEN);
+        assertThat(configured.keySet()).as("the messaging channels").anyMatch(id -> id.contains("mrd-availability"))
+                .anyMatch(id -> id.contains("chat-events"));
+        assertThat(KafkaClientAudit.liveClientIds()).isNotEmpty().allSatisfy(id -> assertThat(configured)
+                .as("client " + id).containsEntry(id, SEEN));
+    }
+}
