@@ -4,7 +4,7 @@ import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.contract.entrypoint.ResponseType;
 
 /**
- * The initialize answer of an entry point (the rule table of the README, section "Entry point answer"). The first
+ * The initialize answer of an entry point (the rule table of docs/entry-points.md). The first
  * row that applies decides:
  *
  * <ol>

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every row of the README table "Entry point answer", and the precedence between rows. */
+/** Every row of the rule table in docs/entry-points.md, and the precedence between rows. */
 class EligibilityTest {
 
     /** Logged-in agents are available, busy (at their limit) or Not Ready. */
