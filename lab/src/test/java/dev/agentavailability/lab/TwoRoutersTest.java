@@ -25,8 +25,6 @@ import dev.agentavailability.projection.AvailabilityRule;
 import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.projection.Verdict;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -103,7 +101,7 @@ class TwoRoutersTest {
         env.put("QUARKUS_DATASOURCE_PASSWORD", lab.postgres().password());
         routerB = new ServiceProcess("router-service-b",
                 Path.of("").toAbsolutePath().getParent().resolve("router-service/target/quarkus-app/quarkus-run.jar"),
-                freePort(), env, a.log().resolveSibling("router-service-b.log"));
+                LabFixture.freePort(), env, a.log().resolveSibling("router-service-b.log"));
     }
 
     /** Nothing is checked after the test: the services are killed rather than stopped, which saves half a minute. */
@@ -322,8 +320,9 @@ class TwoRoutersTest {
         Map<String, AvailabilityCounts> expectedSkillGroups = new TreeMap<>();
         Map<String, AvailabilityCounts> expectedMrds = new TreeMap<>();
         for (PartitionProjection p : rebuilt.values()) {
-            SortedMap<Integer, AvailabilityCounts> sg = AvailabilityCounter.bySkillGroup(p, config);
-            SortedMap<Integer, AvailabilityCounts> mrd = AvailabilityCounter.byMrd(p, config);
+            AvailabilityCounter.Counts counts = AvailabilityCounter.count(p, config);
+            SortedMap<Integer, AvailabilityCounts> sg = counts.bySkillGroup();
+            SortedMap<Integer, AvailabilityCounts> mrd = counts.byMrd();
             config.all(ConfigKind.SKILL_GROUP).forEach(item -> expectedSkillGroups.put(
                     SkillGroupAvailability.key(item.id(), p.partition()), sg.getOrDefault(item.id(), AvailabilityCounts.ZERO)));
             config.all(ConfigKind.MRD).forEach(item -> expectedMrds.put(
@@ -425,12 +424,6 @@ class TwoRoutersTest {
     private static KafkaProducer<String, String> producer() {
         return KafkaClients.bootstrap(lab.bootstrapServers()).producer("lab-test-producer", Map.of(),
                 new StringSerializer(), new StringSerializer());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Sends the event stream in pieces, from the test thread or a pacing thread, and remembers any failure. */
