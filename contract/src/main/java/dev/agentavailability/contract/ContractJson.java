@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /** The one JSON mapping of every record on our topics. */
@@ -56,5 +58,32 @@ public final class ContractJson {
             }
         }
         return path == null ? "not valid JSON: " + what : "field '" + path + "': " + what;
+    }
+
+    /**
+     * A record value as one event type, the one way every reader of the topics reads one: a missing or blank value,
+     * text that is not that type's JSON, JSON null, another schema version or a fault that {@code fault} finds
+     * (null: none) is a malformed record with the reason, never an exception.
+     */
+    public static <T> Decoded<T> readRecord(String json, Class<T> type, ToIntFunction<T> schemaVersion,
+            int knownVersion, Function<T, String> fault) {
+        if (json == null || json.isBlank()) {
+            return Decoded.malformed(EMPTY_RECORD);
+        }
+        try {
+            return Decoded.ok(MAPPER.readValue(json, type))
+                    .check(value -> versionFault(schemaVersion.applyAsInt(value), knownVersion))
+                    .check(fault);
+        } catch (JsonProcessingException e) {
+            return Decoded.malformed(describe(e));
+        }
+    }
+
+    /** What a reader says of a missing or blank record value. */
+    public static final String EMPTY_RECORD = "empty record value";
+
+    /** The fault of a schema version this reader does not know, or null. */
+    public static String versionFault(int version, int known) {
+        return version == known ? null : "unsupported schemaVersion " + version + " (this reader knows " + known + ")";
     }
 }

@@ -17,35 +17,41 @@ public final class AvailabilityCounter {
     private AvailabilityCounter() {
     }
 
-    /** Counts of logged-in agents per skill group (configured and default groups). */
-    public static SortedMap<Integer, AvailabilityCounts> bySkillGroup(PartitionProjection partition, ConfigView config) {
-        SortedMap<Integer, AvailabilityCounts> counts = new TreeMap<>();
+    /** The counts of one partition per skill group and per MRD, from one pass over its agents. */
+    public record Counts(SortedMap<Integer, AvailabilityCounts> bySkillGroup,
+            SortedMap<Integer, AvailabilityCounts> byMrd) {
+    }
+
+    /**
+     * Counts of logged-in agents per skill group (configured and default groups) and per MRD (each agent once),
+     * each agent's verdict worked out once for both.
+     */
+    public static Counts count(PartitionProjection partition, ConfigView config) {
+        SortedMap<Integer, AvailabilityCounts> bySkillGroup = new TreeMap<>();
+        SortedMap<Integer, AvailabilityCounts> byMrd = new TreeMap<>();
         for (AgentState agent : partition.agents()) {
             for (AgentMrdState mrd : agent.mrds().values()) {
                 if (!mrd.loggedIn()) {
                     continue;
                 }
                 AvailabilityCounts one = countOne(agent, mrd, config, partition.unavailableDomains());
+                byMrd.merge(mrd.mrdId(), one, AvailabilityCounts::plus);
                 for (SkillGroupConfig sg : config.skillGroupsOf(agent.icmAgentId(), mrd.mrdId())) {
-                    counts.merge(sg.id(), one, AvailabilityCounts::plus);
+                    bySkillGroup.merge(sg.id(), one, AvailabilityCounts::plus);
                 }
             }
         }
-        return counts;
+        return new Counts(bySkillGroup, byMrd);
     }
 
-    /** Counts of logged-in agents per MRD, each agent once. */
+    /** {@link #count}'s counts per skill group. */
+    public static SortedMap<Integer, AvailabilityCounts> bySkillGroup(PartitionProjection partition, ConfigView config) {
+        return count(partition, config).bySkillGroup();
+    }
+
+    /** {@link #count}'s counts per MRD. */
     public static SortedMap<Integer, AvailabilityCounts> byMrd(PartitionProjection partition, ConfigView config) {
-        SortedMap<Integer, AvailabilityCounts> counts = new TreeMap<>();
-        for (AgentState agent : partition.agents()) {
-            for (AgentMrdState mrd : agent.mrds().values()) {
-                if (mrd.loggedIn()) {
-                    counts.merge(mrd.mrdId(), countOne(agent, mrd, config, partition.unavailableDomains()),
-                            AvailabilityCounts::plus);
-                }
-            }
-        }
-        return counts;
+        return count(partition, config).byMrd();
     }
 
     private static AvailabilityCounts countOne(AgentState agent, AgentMrdState mrd, ConfigView config,

@@ -136,8 +136,9 @@ public final class AvailabilitySeries implements TopicReplay.StepListener {
     private Point snapshot(Instant at, String cause) {
         for (int partition : dirty) {
             PartitionProjection p = partitions.get(partition);
-            skillGroupsByPartition.put(partition, AvailabilityCounter.bySkillGroup(p, config));
-            mrdsByPartition.put(partition, AvailabilityCounter.byMrd(p, config));
+            AvailabilityCounter.Counts counts = AvailabilityCounter.count(p, config);
+            skillGroupsByPartition.put(partition, counts.bySkillGroup());
+            mrdsByPartition.put(partition, counts.byMrd());
         }
         dirty.clear();
         SortedMap<Integer, Integer> available = new TreeMap<>();

@@ -1,6 +1,7 @@
 package dev.agentavailability.testsupport;
 
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,8 @@ import java.util.TreeSet;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
 
 import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.MetricsReporter;
@@ -93,5 +96,29 @@ public final class KafkaClientAudit {
     /** The client properties that make a client report to this audit with {@code marker} (milliseconds). */
     public static Map<String, String> clientProperties(int marker) {
         return Map.of("metric.reporters", Reporter.class.getName(), MARKER, Integer.toString(marker));
+    }
+
+    /**
+     * The marker a service's {@link Audited} profile gives its clients (each module's tests run in a JVM of their
+     * own, so one value serves every service).
+     */
+    public static final int SERVICE_MARKER = 29_001;
+
+    /** A Quarkus test profile that gives every Kafka client of the service the audit's properties. */
+    public static class Audited implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>();
+            clientProperties(SERVICE_MARKER).forEach((key, value) -> overrides.put("kafka." + key, value));
+            return overrides;
+        }
+    }
+
+    /** The clients open in this JVM that were not configured with {@code marker}: none when it reached them all. */
+    public static Set<String> liveClientsWithout(int marker) {
+        Map<String, String> seen = configured();
+        Set<String> without = new TreeSet<>(liveClientIds());
+        without.removeIf(id -> Integer.toString(marker).equals(seen.get(id)));
+        return without;
     }
 }

@@ -64,7 +64,7 @@ public final class ArmEventJson {
 
     public static Decoded<ArmEvent> read(String json) {
         if (json == null || json.isBlank()) {
-            return Decoded.malformed("empty record value");
+            return Decoded.malformed(ContractJson.EMPTY_RECORD);
         }
         if (isAscii(json)) {
             byte[] bytes = json.getBytes(StandardCharsets.ISO_8859_1);
@@ -87,7 +87,7 @@ public final class ArmEventJson {
      */
     public static Decoded<ArmEvent> read(byte[] json) {
         if (json == null) {
-            return Decoded.malformed("empty record value");
+            return Decoded.malformed(ContractJson.EMPTY_RECORD);
         }
         // the compact reader takes ASCII only (any other byte is not of its shape), so try it before scanning
         ArmEvent event = CompactReader.read(json, 0, json.length);
@@ -104,7 +104,7 @@ public final class ArmEventJson {
             }
         }
         if (blank) {
-            return Decoded.malformed("empty record value");
+            return Decoded.malformed(ContractJson.EMPTY_RECORD);
         }
         try {
             event = READER.readValue(json);
@@ -121,7 +121,7 @@ public final class ArmEventJson {
      */
     public static Decoded<ArmEvent> read(ByteBuffer json) {
         if (json == null) {
-            return Decoded.malformed("empty record value");
+            return Decoded.malformed(ContractJson.EMPTY_RECORD);
         }
         if (json.hasArray()) {
             int from = json.arrayOffset() + json.position();
@@ -146,8 +146,9 @@ public final class ArmEventJson {
 
     /** The first structural fault of an event, or null. Semantic faults (a task on a logged-out agent) are the projection's. */
     static String fault(ArmEvent e) {
-        if (e.schemaVersion() != ArmEvent.SCHEMA_VERSION) {
-            return "unsupported schemaVersion " + e.schemaVersion() + " (this reader knows " + ArmEvent.SCHEMA_VERSION + ")";
+        String version = ContractJson.versionFault(e.schemaVersion(), ArmEvent.SCHEMA_VERSION);
+        if (version != null) {
+            return version;
         }
         if (e.eventId() == null) {
             return "eventId is missing";
@@ -171,7 +172,7 @@ public final class ArmEventJson {
         }
         boolean complete = true;
         for (ArmField field : REQUIRED[e.message().ordinal()]) {
-            if (!present(field, e.fields())) {
+            if (!field.isPresentIn(e.fields())) {
                 complete = false;
                 break;
             }
@@ -187,29 +188,6 @@ public final class ArmEventJson {
         return missing.isEmpty() ? null : e.message() + " needs " + missing;
     }
 
-    /** {@link ArmField#isPresentIn}, without its accessor function (called for every event read). */
-    private static boolean present(ArmField field, ArmFields f) {
-        if (f == null) {
-            return false;
-        }
-        return switch (field) {
-            case AGENT_MODE -> f.agentMode() != null;
-            case IS_AVAILABLE -> f.isAvailable() != null;
-            case MAX_TASK_LIMIT -> f.maxTaskLimit() != null;
-            case AGENT_INFO -> f.agentInfo() != null;
-            case MAX_TASKS -> f.maxTasks() != null;
-            case MAKE_ROUTABLE -> f.makeRoutable() != null;
-            case REASON_CODE -> f.reasonCode() != null;
-            case TASK_ID -> f.taskId() != null;
-            case DISPOSITION -> f.disposition() != null;
-            case STATUS -> f.status() != null;
-            case INTERRUPTING_MRD_ID -> f.interruptingMrdId() != null;
-            case APPLICATION_PATH_ID -> f.applicationPathId() != null;
-            case DOMAIN_AVAILABLE -> f.domainAvailable() != null;
-            default -> field.isPresentIn(f);
-        };
-    }
-
     /**
      * Reads the compact JSON that {@link #write} produces (no white space, no escapes, no nulls, known fields only
      * in any order, each once, integers without fraction or exponent that fit their field) straight from ASCII
@@ -220,9 +198,9 @@ public final class ArmEventJson {
     private static final class CompactReader {
         private static final String[] EVENT_NAMES = {"schemaVersion", "eventId", "message", "messageType",
             "occurredAt", "invokeId", "mrdId", "icmAgentId", "fields", "source"};
-        private static final String[] FIELD_NAMES = {"agentMode", "isAvailable", "maxTaskLimit", "agentInfo",
-            "maxTasks", "makeRoutable", "reasonCode", "taskId", "disposition", "status", "interruptingMrdId",
-            "applicationPathId", "domainAvailable"};
+        private static final ArmField[] FIELDS = ArmField.values();
+        private static final String[] FIELD_NAMES = java.util.Arrays.stream(FIELDS).map(ArmField::jsonName)
+                .toArray(String[]::new);
         private static final String[] TASK_NAMES = {"groupHigh", "groupLow", "sequence"};
         private static final byte[][] EVENT_BYTES = bytes(EVENT_NAMES);
         private static final byte[][] FIELD_BYTES = bytes(FIELD_NAMES);
@@ -325,44 +303,23 @@ public final class ArmEventJson {
         }
 
         private ArmFields fields() {
-            Integer agentMode = null;
-            Boolean isAvailable = null;
-            Long maxTaskLimit = null;
-            String agentInfo = null;
-            Long maxTasks = null;
-            Boolean makeRoutable = null;
-            Integer reasonCode = null;
-            TaskId taskId = null;
-            Integer disposition = null;
-            Long status = null;
-            Integer interruptingMrdId = null;
-            Integer applicationPathId = null;
-            Boolean domainAvailable = null;
+            Object[] values = new Object[FIELDS.length];
             int seen = 0;
             if (!emptyObject()) {
                 int name = -1;
                 do {
                     name = field(FIELD_BYTES, name + 1, seen);
                     seen |= 1 << name;
-                    switch (name) {
-                        case 0 -> agentMode = intValue();
-                        case 1 -> isAvailable = bool();
-                        case 2 -> maxTaskLimit = longValue();
-                        case 3 -> agentInfo = string();
-                        case 4 -> maxTasks = longValue();
-                        case 5 -> makeRoutable = bool();
-                        case 6 -> reasonCode = intValue();
-                        case 7 -> taskId = taskId();
-                        case 8 -> disposition = intValue();
-                        case 9 -> status = longValue();
-                        case 10 -> interruptingMrdId = intValue();
-                        case 11 -> applicationPathId = intValue();
-                        default -> domainAvailable = bool();
-                    }
+                    values[name] = switch (FIELDS[name].kind()) {
+                        case INT -> intValue();
+                        case LONG -> longValue();
+                        case BOOL -> bool();
+                        case STRING -> string();
+                        case TASK_ID -> taskId();
+                    };
                 } while (more());
             }
-            return new ArmFields(agentMode, isAvailable, maxTaskLimit, agentInfo, maxTasks, makeRoutable, reasonCode,
-                    taskId, disposition, status, interruptingMrdId, applicationPathId, domainAvailable);
+            return ArmFields.of(values);
         }
 
         private TaskId taskId() {

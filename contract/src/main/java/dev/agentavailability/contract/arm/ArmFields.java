@@ -1,10 +1,12 @@
 package dev.agentavailability.contract.arm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
 
 /**
  * The fields an ARM message carries beyond invoke id, MRD and agent. Each message uses a few of them
- * ({@link ArmMessage#requiredFields()}); the others stay null and are left out of the JSON.
+ * ({@link ArmMessage#requiredFields()}); the others stay null and are left out of the JSON. {@link ArmField} names
+ * each component in this order.
  *
  * @param agentMode    MEDIA_LOGIN_REQ AgentMode (1 = routable, 0 = not routable, as protocol 25 reads it)
  * @param isAvailable  MEDIA_LOGIN_REQ IsAvailable: the agent signs in ready
@@ -36,48 +38,98 @@ public record ArmFields(
         Integer applicationPathId,
         Boolean domainAvailable) {
 
-    public static final ArmFields NONE = new ArmFields(null,
-            null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final ArmFields NONE = of(new Object[ArmField.values().length]);
+
+    /** The fields with these values by {@link ArmField} ordinal (null: absent); the one place that lists them. */
+    static ArmFields of(Object[] v) {
+        return new ArmFields((Integer) v[0], (Boolean) v[1], (Long) v[2], (String) v[3], (Long) v[4], (Boolean) v[5],
+                (Integer) v[6], (TaskId) v[7], (Integer) v[8], (Long) v[9], (Integer) v[10], (Integer) v[11],
+                (Boolean) v[12]);
+    }
+
+    /** The fields with these values (the others absent). */
+    public static ArmFields of(Map<ArmField, ?> values) {
+        Object[] v = new Object[ArmField.values().length];
+        values.forEach((field, value) -> v[field.ordinal()] = checked(field, value));
+        return of(v);
+    }
+
+    /** A field's value (null when absent), by its place among the components. */
+    public Object value(ArmField field) {
+        return switch (field) {
+            case AGENT_MODE -> agentMode;
+            case IS_AVAILABLE -> isAvailable;
+            case MAX_TASK_LIMIT -> maxTaskLimit;
+            case AGENT_INFO -> agentInfo;
+            case MAX_TASKS -> maxTasks;
+            case MAKE_ROUTABLE -> makeRoutable;
+            case REASON_CODE -> reasonCode;
+            case TASK_ID -> taskId;
+            case DISPOSITION -> disposition;
+            case STATUS -> status;
+            case INTERRUPTING_MRD_ID -> interruptingMrdId;
+            case APPLICATION_PATH_ID -> applicationPathId;
+            case DOMAIN_AVAILABLE -> domainAvailable;
+        };
+    }
+
+    /** These fields with one more set (or cleared with null). */
+    public ArmFields with(ArmField field, Object value) {
+        Object[] v = new Object[ArmField.values().length];
+        for (ArmField f : ArmField.values()) {
+            v[f.ordinal()] = value(f);
+        }
+        v[field.ordinal()] = checked(field, value);
+        return of(v);
+    }
+
+    private static Object checked(ArmField field, Object value) {
+        if (value != null && !field.kind().javaType().isInstance(value)) {
+            throw new IllegalArgumentException(field.jsonName() + " is a " + field.kind().javaType().getSimpleName()
+                    + ", not " + value.getClass().getSimpleName() + " " + value);
+        }
+        return value;
+    }
 
     public static ArmFields mediaLogin(int agentMode, boolean isAvailable, long maxTaskLimit, String agentInfo) {
-        return new ArmFields(agentMode, isAvailable, maxTaskLimit, agentInfo, null, null, null,
-                null, null, null, null, null, null);
+        return NONE.with(ArmField.AGENT_MODE, agentMode).with(ArmField.IS_AVAILABLE, isAvailable)
+                .with(ArmField.MAX_TASK_LIMIT, maxTaskLimit).with(ArmField.AGENT_INFO, agentInfo);
     }
 
     public static ArmFields maxTasks(long maxTasks) {
-        return new ArmFields(null, null, null, null, maxTasks, null, null, null, null, null, null, null, null);
+        return NONE.with(ArmField.MAX_TASKS, maxTasks);
     }
 
     public static ArmFields makeRoutable(boolean makeRoutable) {
-        return new ArmFields(null, null, null, null, null, makeRoutable, null, null, null, null, null, null, null);
+        return NONE.with(ArmField.MAKE_ROUTABLE, makeRoutable);
     }
 
     public static ArmFields reasonCode(int reasonCode) {
-        return new ArmFields(null, null, null, null, null, null, reasonCode, null, null, null, null, null, null);
+        return NONE.with(ArmField.REASON_CODE, reasonCode);
     }
 
     public static ArmFields task(TaskId taskId) {
-        return new ArmFields(null, null, null, null, null, null, null, taskId, null, null, null, null, null);
+        return NONE.with(ArmField.TASK_ID, taskId);
     }
 
     public static ArmFields taskEnd(TaskId taskId, Integer disposition) {
-        return new ArmFields(null, null, null, null, null, null, null, taskId, disposition, null, null, null, null);
+        return task(taskId).with(ArmField.DISPOSITION, disposition);
     }
 
     public static ArmFields maxTaskLimit(long maxTaskLimit) {
-        return new ArmFields(null, null, maxTaskLimit, null, null, null, null, null, null, null, null, null, null);
+        return NONE.with(ArmField.MAX_TASK_LIMIT, maxTaskLimit);
     }
 
     public static ArmFields interrupt(Integer interruptingMrdId) {
-        return new ArmFields(null, null, null, null, null, null, null, null, null, null, interruptingMrdId, null, null);
+        return NONE.with(ArmField.INTERRUPTING_MRD_ID, interruptingMrdId);
     }
 
     public static ArmFields domainStatus(int applicationPathId, boolean domainAvailable) {
-        return new ArmFields(null, null, null, null, null, null, null, null, null, null, null, applicationPathId,
+        return NONE.with(ArmField.APPLICATION_PATH_ID, applicationPathId).with(ArmField.DOMAIN_AVAILABLE,
                 domainAvailable);
     }
 
     public static ArmFields disposition(Integer disposition) {
-        return new ArmFields(null, null, null, null, null, null, null, null, disposition, null, null, null, null);
+        return NONE.with(ArmField.DISPOSITION, disposition);
     }
 }

@@ -1,6 +1,5 @@
 package dev.agentavailability.contract.availability;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 
@@ -11,25 +10,12 @@ public final class AvailabilityJson {
     }
 
     public static Decoded<SkillGroupAvailability> readSkillGroup(String json) {
-        return read(json, SkillGroupAvailability.class)
-                .check(a -> a.schemaVersion() == SkillGroupAvailability.SCHEMA_VERSION && a.counts() != null
-                        ? null : "unsupported schemaVersion or missing counts");
+        return ContractJson.readRecord(json, SkillGroupAvailability.class, SkillGroupAvailability::schemaVersion,
+                SkillGroupAvailability.SCHEMA_VERSION, a -> a.counts() == null ? "counts are missing" : null);
     }
 
     public static Decoded<MrdAvailability> readMrd(String json) {
-        return read(json, MrdAvailability.class)
-                .check(a -> a.schemaVersion() == MrdAvailability.SCHEMA_VERSION && a.counts() != null
-                        ? null : "unsupported schemaVersion or missing counts");
-    }
-
-    private static <T> Decoded<T> read(String json, Class<T> type) {
-        if (json == null || json.isBlank()) {
-            return Decoded.malformed("empty record value");
-        }
-        try {
-            return Decoded.ok(ContractJson.mapper().readValue(json, type));
-        } catch (JsonProcessingException e) {
-            return Decoded.malformed(ContractJson.describe(e));
-        }
+        return ContractJson.readRecord(json, MrdAvailability.class, MrdAvailability::schemaVersion,
+                MrdAvailability.SCHEMA_VERSION, a -> a.counts() == null ? "counts are missing" : null);
     }
 }

@@ -12,7 +12,7 @@ public record MrdAvailability(int schemaVersion, int mrdId, int partition, Avail
     public static final int SCHEMA_VERSION = 1;
 
     public static String key(int mrdId, int partition) {
-        return mrdId + "/" + partition;
+        return new AvailabilityKey(mrdId, partition).text();
     }
 
     public String key() {

@@ -15,7 +15,7 @@ public record SkillGroupAvailability(int schemaVersion, int skillGroupId, int mr
     public static final int SCHEMA_VERSION = 1;
 
     public static String key(int skillGroupId, int partition) {
-        return skillGroupId + "/" + partition;
+        return new AvailabilityKey(skillGroupId, partition).text();
     }
 
     public String key() {

@@ -1,6 +1,5 @@
 package dev.agentavailability.contract.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 
@@ -15,20 +14,10 @@ public final class ChatEventJson {
     }
 
     public static Decoded<ChatEvent> read(String json) {
-        if (json == null || json.isBlank()) {
-            return Decoded.malformed("empty record value");
-        }
-        try {
-            return Decoded.ok(ContractJson.mapper().readValue(json, ChatEvent.class)).check(ChatEventJson::fault);
-        } catch (JsonProcessingException e) {
-            return Decoded.malformed(ContractJson.describe(e));
-        }
+        return ContractJson.readRecord(json, ChatEvent.class, ChatEvent::schemaVersion, ChatEvent.SCHEMA_VERSION, ChatEventJson::fault);
     }
 
     static String fault(ChatEvent e) {
-        if (e.schemaVersion() != ChatEvent.SCHEMA_VERSION) {
-            return "unsupported schemaVersion " + e.schemaVersion() + " (this reader knows " + ChatEvent.SCHEMA_VERSION + ")";
-        }
         if (e.eventId() == null || e.type() == null || e.occurredAt() == null || e.chatId() == null) {
             return "eventId, type, occurredAt and chatId are required";
         }

@@ -1,6 +1,5 @@
 package dev.agentavailability.contract.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 
@@ -15,20 +14,10 @@ public final class ConfigEventJson {
     }
 
     public static Decoded<ConfigEvent> read(String json) {
-        if (json == null || json.isBlank()) {
-            return Decoded.malformed("empty record value");
-        }
-        try {
-            return Decoded.ok(ContractJson.mapper().readValue(json, ConfigEvent.class)).check(ConfigEventJson::fault);
-        } catch (JsonProcessingException e) {
-            return Decoded.malformed(ContractJson.describe(e));
-        }
+        return ContractJson.readRecord(json, ConfigEvent.class, ConfigEvent::schemaVersion, ConfigEvent.SCHEMA_VERSION, ConfigEventJson::fault);
     }
 
     static String fault(ConfigEvent e) {
-        if (e.schemaVersion() != ConfigEvent.SCHEMA_VERSION) {
-            return "unsupported schemaVersion " + e.schemaVersion() + " (this reader knows " + ConfigEvent.SCHEMA_VERSION + ")";
-        }
         if (e.eventId() == null || e.occurredAt() == null || e.op() == null || e.kind() == null) {
             return "eventId, occurredAt, op and kind are required";
         }

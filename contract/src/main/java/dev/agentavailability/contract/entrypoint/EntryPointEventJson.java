@@ -1,6 +1,5 @@
 package dev.agentavailability.contract.entrypoint;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 
@@ -15,22 +14,10 @@ public final class EntryPointEventJson {
     }
 
     public static Decoded<EntryPointEvent> read(String json) {
-        if (json == null || json.isBlank()) {
-            return Decoded.malformed("empty record value");
-        }
-        try {
-            return Decoded.ok(ContractJson.mapper().readValue(json, EntryPointEvent.class))
-                    .check(EntryPointEventJson::fault);
-        } catch (JsonProcessingException e) {
-            return Decoded.malformed(ContractJson.describe(e));
-        }
+        return ContractJson.readRecord(json, EntryPointEvent.class, EntryPointEvent::schemaVersion, EntryPointEvent.SCHEMA_VERSION, EntryPointEventJson::fault);
     }
 
     static String fault(EntryPointEvent e) {
-        if (e.schemaVersion() != EntryPointEvent.SCHEMA_VERSION) {
-            return "unsupported schemaVersion " + e.schemaVersion() + " (this reader knows "
-                    + EntryPointEvent.SCHEMA_VERSION + ")";
-        }
         if (e.eventId() == null || e.type() == null || e.occurredAt() == null) {
             return "eventId, type and occurredAt are required";
         }

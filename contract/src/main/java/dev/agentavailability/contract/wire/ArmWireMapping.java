@@ -1,15 +1,15 @@
 package dev.agentavailability.contract.wire;
 
 import dev.agentavailability.contract.arm.ArmEvent;
+import dev.agentavailability.contract.arm.ArmField;
 import dev.agentavailability.contract.arm.ArmFields;
 import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.contract.arm.TaskId;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Converts between a decoded CTI message ({@link WireMessage}) and the {@link ArmEvent} the agent-event topic
@@ -46,9 +46,6 @@ public final class ArmWireMapping {
     private static final String MRD_ID = MessageLayouts.MRD_ID.key();
     private static final String ICM_AGENT_ID = MessageLayouts.ICM_AGENT_ID.key();
 
-    /** Each ArmFields value by its key (the ArmField JSON name, which is also the wire key). */
-    private static final Map<String, Function<ArmFields, Object>> EVENT_FIELDS = eventFields();
-
     private ArmWireMapping() {
     }
 
@@ -64,16 +61,16 @@ public final class ArmWireMapping {
     public static ArmEvent toEvent(WireMessage m, Instant occurredAt, String source) {
         Objects.requireNonNull(m, "m");
         ArmMessage message = armMessage(m.layout());
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<ArmField, Object> values = new EnumMap<>(ArmField.class);
         for (Map.Entry<String, Object> field : m.fields().entrySet()) {
             String key = field.getKey();
             if (key.equals(INVOKE_ID) || key.equals(MRD_ID) || key.equals(ICM_AGENT_ID) || NOT_IN_EVENT.contains(key)) {
                 continue;
             }
             if (key.equals(ICM_DISPOSITION)) {
-                values.put("disposition", toInt(m, key, (Long) field.getValue()));
-            } else if (EVENT_FIELDS.containsKey(key)) {
-                values.put(key, field.getValue());
+                values.put(ArmField.DISPOSITION, toInt(m, key, (Long) field.getValue()));
+            } else if (ArmField.byJsonName(key) != null) {
+                values.put(ArmField.byJsonName(key), field.getValue());
             } else {
                 throw new IllegalArgumentException(m.name() + ": wire field " + key
                         + " has no ArmEvent counterpart");
@@ -82,7 +79,8 @@ public final class ArmWireMapping {
         long invokeId = m.has(INVOKE_ID) ? (Long) m.get(INVOKE_ID) : 0L;
         int mrdId = m.has(MRD_ID) ? (Integer) m.get(MRD_ID) : 0;
         int icmAgentId = m.has(ICM_AGENT_ID) ? (Integer) m.get(ICM_AGENT_ID) : 0;
-        return ArmEvent.of(message, occurredAt, invokeId, mrdId, icmAgentId, fields(values), source);
+        return ArmEvent.of(message, occurredAt, invokeId, mrdId, icmAgentId,
+                values.isEmpty() ? ArmFields.NONE : ArmFields.of(values), source);
     }
 
     /** The wire message of an event, with the standard catalogue's layout. */
@@ -106,9 +104,9 @@ public final class ArmWireMapping {
                     + layout.type());
         }
         ArmFields fields = e.fields() == null ? ArmFields.NONE : e.fields();
-        for (Map.Entry<String, Function<ArmFields, Object>> field : EVENT_FIELDS.entrySet()) {
-            if (field.getValue().apply(fields) != null && wireKey(layout, field.getKey()) == null) {
-                throw new IllegalArgumentException(e.message() + " has no wire field for fields." + field.getKey());
+        for (ArmField field : ArmField.values()) {
+            if (field.isPresentIn(fields) && wireKey(layout, field.jsonName()) == null) {
+                throw new IllegalArgumentException(e.message() + " has no wire field for fields." + field.jsonName());
             }
         }
         WireMessage.Builder wire = WireMessage.builder(layout);
@@ -155,9 +153,8 @@ public final class ArmWireMapping {
 
     /** The event's value for a wire key (null when the event lacks it). */
     private static Object eventValue(ArmFields fields, String wireKey) {
-        String eventKey = wireKey.equals(ICM_DISPOSITION) ? "disposition" : wireKey;
-        Function<ArmFields, Object> accessor = EVENT_FIELDS.get(eventKey);
-        return accessor == null ? null : accessor.apply(fields);
+        ArmField field = wireKey.equals(ICM_DISPOSITION) ? ArmField.DISPOSITION : ArmField.byJsonName(wireKey);
+        return field == null ? null : field.valueIn(fields);
     }
 
     /** The wire key that carries an event field in this layout, or null. */
@@ -215,43 +212,5 @@ public final class ArmWireMapping {
                     + " is beyond the largest disposition an event carries (" + Integer.MAX_VALUE + ")");
         }
         return value.intValue();
-    }
-
-    private static ArmFields fields(Map<String, Object> v) {
-        if (v.isEmpty()) {
-            return ArmFields.NONE;
-        }
-        return new ArmFields(
-                (Integer) v.get("agentMode"),
-                (Boolean) v.get("isAvailable"),
-                (Long) v.get("maxTaskLimit"),
-                (String) v.get("agentInfo"),
-                (Long) v.get("maxTasks"),
-                (Boolean) v.get("makeRoutable"),
-                (Integer) v.get("reasonCode"),
-                (TaskId) v.get("taskId"),
-                (Integer) v.get("disposition"),
-                (Long) v.get("status"),
-                (Integer) v.get("interruptingMrdId"),
-                (Integer) v.get("applicationPathId"),
-                (Boolean) v.get("domainAvailable"));
-    }
-
-    private static Map<String, Function<ArmFields, Object>> eventFields() {
-        Map<String, Function<ArmFields, Object>> all = new LinkedHashMap<>();
-        all.put("agentMode", ArmFields::agentMode);
-        all.put("isAvailable", ArmFields::isAvailable);
-        all.put("maxTaskLimit", ArmFields::maxTaskLimit);
-        all.put("agentInfo", ArmFields::agentInfo);
-        all.put("maxTasks", ArmFields::maxTasks);
-        all.put("makeRoutable", ArmFields::makeRoutable);
-        all.put("reasonCode", ArmFields::reasonCode);
-        all.put("taskId", ArmFields::taskId);
-        all.put("disposition", ArmFields::disposition);
-        all.put("status", ArmFields::status);
-        all.put("interruptingMrdId", ArmFields::interruptingMrdId);
-        all.put("applicationPathId", ArmFields::applicationPathId);
-        all.put("domainAvailable", ArmFields::domainAvailable);
-        return Map.copyOf(all);
     }
 }

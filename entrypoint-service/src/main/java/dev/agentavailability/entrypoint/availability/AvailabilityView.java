@@ -2,6 +2,7 @@ package dev.agentavailability.entrypoint.availability;
 
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.availability.AvailabilityCounts;
+import dev.agentavailability.contract.availability.AvailabilityKey;
 import dev.agentavailability.contract.availability.AvailabilityJson;
 import dev.agentavailability.contract.availability.MrdAvailability;
 import dev.agentavailability.contract.availability.SkillGroupAvailability;
@@ -110,15 +111,15 @@ public class AvailabilityView {
     private static <T> Applied apply(String key, String value, PartitionedAvailability<T> store,
             Function<String, Decoded<T>> reader, ToIntFunction<T> id, ToIntFunction<T> partition,
             Function<T, AvailabilityCounts> counts) {
-        int[] keyIds = key == null ? null : parseKey(key);
-        if (key != null && keyIds == null) {
+        AvailabilityKey recordKey = key == null ? null : AvailabilityKey.parse(key).orElse(null);
+        if (key != null && recordKey == null) {
             return Applied.malformed("key '" + key + "' is not of the form id/partition");
         }
         if (value == null) {
-            if (keyIds == null) {
+            if (recordKey == null) {
                 return Applied.malformed("deletion (null value) without a key");
             }
-            store.remove(keyIds[0], keyIds[1]);
+            store.remove(recordKey.id(), recordKey.partition());
             return Applied.REMOVED;
         }
         Decoded<T> decoded = reader.apply(value);
@@ -128,8 +129,9 @@ public class AvailabilityView {
         T record = decoded.value();
         int recordId = id.applyAsInt(record);
         int recordPartition = partition.applyAsInt(record);
-        if (keyIds != null && (keyIds[0] != recordId || keyIds[1] != recordPartition)) {
-            return Applied.malformed("key '" + key + "' does not match the value's " + recordId + "/" + recordPartition);
+        if (recordKey != null && !recordKey.equals(new AvailabilityKey(recordId, recordPartition))) {
+            return Applied.malformed("key '" + key + "' does not match the value's "
+                    + new AvailabilityKey(recordId, recordPartition).text());
         }
         if (recordPartition < 0) {
             return Applied.malformed("negative partition " + recordPartition);
@@ -140,20 +142,6 @@ public class AvailabilityView {
         }
         store.put(recordId, recordPartition, record);
         return Applied.STORED;
-    }
-
-    private static int[] parseKey(String key) {
-        int slash = key.indexOf('/');
-        if (slash <= 0 || slash == key.length() - 1) {
-            return null;
-        }
-        try {
-            int id = Integer.parseInt(key.substring(0, slash));
-            int partition = Integer.parseInt(key.substring(slash + 1));
-            return partition < 0 ? null : new int[] {id, partition};
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static String negativeCount(AvailabilityCounts c) {

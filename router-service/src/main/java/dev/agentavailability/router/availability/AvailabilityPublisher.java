@@ -2,8 +2,10 @@ package dev.agentavailability.router.availability;
 
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.availability.AvailabilityCounts;
+import dev.agentavailability.contract.availability.AvailabilityKey;
 import dev.agentavailability.contract.availability.MrdAvailability;
 import dev.agentavailability.contract.availability.SkillGroupAvailability;
+import dev.agentavailability.contract.config.ConfigItem;
 import dev.agentavailability.contract.config.ConfigKind;
 import dev.agentavailability.contract.config.SkillGroupConfig;
 import dev.agentavailability.projection.AvailabilityCounter;
@@ -56,8 +58,12 @@ public class AvailabilityPublisher {
 
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "availability-publisher"));
-    /** Last published counts by record key; touched only on the publisher thread. */
-    private final Map<String, AvailabilityCounts> published = new HashMap<>();
+    /** A record published: to the skill-group or the MRD topic, under its key there. */
+    private record Published(boolean mrd, AvailabilityKey key) {
+    }
+
+    /** Last published counts by record; touched only on the publisher thread. */
+    private final Map<Published, AvailabilityCounts> published = new HashMap<>();
 
     public AvailabilityPublisher(ProjectionStore store, ConfigState config,
             @Channel("skill-groups-out") MutinyEmitter<String> skillGroups,
@@ -89,7 +95,7 @@ public class AvailabilityPublisher {
     public void forget(Collection<Integer> partitions) {
         Set<Integer> which = Set.copyOf(partitions);
         try {
-            thread.submit(() -> published.keySet().removeIf(key -> which.contains(partitionOf(key))))
+            thread.submit(() -> published.keySet().removeIf(key -> which.contains(key.key().partition())))
                     .get(FORGET_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // shutting down: nothing more is published
@@ -104,27 +110,27 @@ public class AvailabilityPublisher {
     private void publish(PartitionProjection projection, boolean full) {
         ConfigView view = config.current();
         int partition = projection.partition();
-        SortedMap<Integer, AvailabilityCounts> bySkillGroup = AvailabilityCounter.bySkillGroup(projection, view);
-        SortedMap<Integer, AvailabilityCounts> byMrd = AvailabilityCounter.byMrd(projection, view);
+        AvailabilityCounter.Counts all = AvailabilityCounter.count(projection, view);
         List<Uni<Void>> sends = new ArrayList<>();
-        Map<String, AvailabilityCounts> sent = new HashMap<>();
-        for (int sg : skillGroupKeys(view, bySkillGroup, partition)) {
-            AvailabilityCounts counts = bySkillGroup.getOrDefault(sg, AvailabilityCounts.ZERO);
-            String key = SkillGroupAvailability.key(sg, partition);
-            if (full || !counts.equals(published.get(key))) {
+        Map<Published, AvailabilityCounts> sent = new HashMap<>();
+        for (int sg : keys(view.all(ConfigKind.SKILL_GROUP), all.bySkillGroup(), false, partition)) {
+            AvailabilityCounts counts = all.bySkillGroup().getOrDefault(sg, AvailabilityCounts.ZERO);
+            Published record = new Published(false, new AvailabilityKey(sg, partition));
+            if (full || !counts.equals(published.get(record))) {
                 int mrdId = view.skillGroup(sg).map(SkillGroupConfig::mrdId).orElse(0);
-                sends.add(send(skillGroups, key, new SkillGroupAvailability(SkillGroupAvailability.SCHEMA_VERSION, sg,
-                        mrdId, partition, counts, projection.nextOffset(), projection.lastEventAt())));
-                sent.put(key, counts);
+                sends.add(send(skillGroups, record.key().text(), new SkillGroupAvailability(
+                        SkillGroupAvailability.SCHEMA_VERSION, sg, mrdId, partition, counts, projection.nextOffset(),
+                        projection.lastEventAt())));
+                sent.put(record, counts);
             }
         }
-        for (int mrd : mrdKeys(view, byMrd, partition)) {
-            AvailabilityCounts counts = byMrd.getOrDefault(mrd, AvailabilityCounts.ZERO);
-            String key = MrdAvailability.key(mrd, partition);
-            if (full || !counts.equals(published.get("mrd:" + key))) {
-                sends.add(send(mrds, key, new MrdAvailability(MrdAvailability.SCHEMA_VERSION, mrd, partition, counts,
-                        projection.nextOffset(), projection.lastEventAt())));
-                sent.put("mrd:" + key, counts);
+        for (int mrd : keys(view.all(ConfigKind.MRD), all.byMrd(), true, partition)) {
+            AvailabilityCounts counts = all.byMrd().getOrDefault(mrd, AvailabilityCounts.ZERO);
+            Published record = new Published(true, new AvailabilityKey(mrd, partition));
+            if (full || !counts.equals(published.get(record))) {
+                sends.add(send(mrds, record.key().text(), new MrdAvailability(MrdAvailability.SCHEMA_VERSION, mrd,
+                        partition, counts, projection.nextOffset(), projection.lastEventAt())));
+                sent.put(record, counts);
             }
         }
         if (sends.isEmpty()) {
@@ -141,25 +147,17 @@ public class AvailabilityPublisher {
         }
     }
 
-    /** Every skill group that has, had or may have counts here, so that a group falling to zero is published. */
-    private Set<Integer> skillGroupKeys(ConfigView view, SortedMap<Integer, AvailabilityCounts> counts, int partition) {
+    /**
+     * Every skill group (MRD) that has, had or may have counts here: the counted, the configured and those published
+     * before, so that one falling to zero is published.
+     */
+    private Set<Integer> keys(Collection<? extends ConfigItem> configured, SortedMap<Integer, AvailabilityCounts> counts,
+            boolean mrd, int partition) {
         Set<Integer> keys = new TreeSet<>(counts.keySet());
-        view.all(ConfigKind.SKILL_GROUP).forEach(sg -> keys.add(sg.id()));
-        published.keySet().stream().filter(k -> !k.startsWith("mrd:") && partitionOf(k) == partition)
-                .forEach(k -> keys.add(Integer.parseInt(k.substring(0, k.indexOf('/')))));
+        configured.forEach(item -> keys.add(item.id()));
+        published.keySet().stream().filter(p -> p.mrd() == mrd && p.key().partition() == partition)
+                .forEach(p -> keys.add(p.key().id()));
         return keys;
-    }
-
-    private Set<Integer> mrdKeys(ConfigView view, SortedMap<Integer, AvailabilityCounts> counts, int partition) {
-        Set<Integer> keys = new TreeSet<>(counts.keySet());
-        view.all(ConfigKind.MRD).forEach(mrd -> keys.add(mrd.id()));
-        published.keySet().stream().filter(k -> k.startsWith("mrd:") && partitionOf(k) == partition)
-                .forEach(k -> keys.add(Integer.parseInt(k.substring(4, k.indexOf('/')))));
-        return keys;
-    }
-
-    private static int partitionOf(String key) {
-        return Integer.parseInt(key.substring(key.indexOf('/') + 1));
     }
 
     private static Uni<Void> send(MutinyEmitter<String> emitter, String key, Object value) {
