@@ -34,7 +34,7 @@ class ArmEventDecodingTest {
         try {
             FAULT = ArmEventJson.class.getDeclaredMethod("fault", ArmEvent.class);
             FAULT.setAccessible(true);
-            Class<?> compact = Class.forName(ArmEventJson.class.getName() + "$CompactReader");
+            Class<?> compact = Class.forName(ArmEventJson.class.getPackageName() + ".CompactArmReader");
             COMPACT = compact.getDeclaredMethod("read", byte[].class, int.class, int.class);
             COMPACT.setAccessible(true);
         } catch (ReflectiveOperationException e) {
