@@ -1,5 +1,6 @@
 package dev.agentavailability.router.assignment;
 
+import dev.agentavailability.router.projection.PartitionsApplied;
 import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventJson;
 import dev.agentavailability.contract.chat.ChatEventType;
@@ -11,6 +12,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,8 +103,10 @@ public class ChatAssigner {
         });
     }
 
-    void onAgentEvents(@Observes AgentEventsApplied applied) {
-        thread.execute(this::decide);
+    void onAgentEvents(@Observes @Priority(PartitionsApplied.ASSIGNMENT) PartitionsApplied applied) {
+        if (!applied.current().isEmpty()) {
+            thread.execute(this::decide);
+        }
     }
 
     void onConfigChanged(@Observes ConfigChanged change) {

@@ -13,12 +13,14 @@ import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.router.config.ConfigChanged;
 import dev.agentavailability.router.config.ConfigState;
+import dev.agentavailability.router.projection.PartitionsApplied;
 import dev.agentavailability.router.projection.ProjectionStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +80,15 @@ public class AvailabilityPublisher {
     public void refresh(Collection<Integer> partitions, boolean full) {
         Set<Integer> which = new TreeSet<>(partitions);
         thread.execute(() -> which.forEach(p -> store.partition(p).ifPresent(projection -> publish(projection, full))));
+    }
+
+    /** A batch is stored: publishes what changed in the states it left, while this instance still owns them. */
+    void onApplied(@Observes @Priority(PartitionsApplied.AVAILABILITY) PartitionsApplied applied) {
+        List<PartitionProjection> states = applied.current();
+        if (!states.isEmpty()) {
+            thread.execute(() -> states.stream().filter(s -> store.partition(s.partition()).isPresent())
+                    .forEach(s -> publish(s, false)));
+        }
     }
 
     /** Memberships or MRD settings changed: every owned partition may count differently now. */

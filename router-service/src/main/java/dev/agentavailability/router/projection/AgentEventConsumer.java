@@ -6,8 +6,6 @@ import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.Anomaly;
 import dev.agentavailability.projection.PartitionProjection;
-import dev.agentavailability.router.assignment.AgentEventsApplied;
-import dev.agentavailability.router.availability.AvailabilityPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,7 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies batches of agent events to the owned partitions: unreadable records go to the dead-letter topic,
- * illegal ones become anomalies, and the new state is stored with its offsets before the batch is acked.
+ * illegal ones become anomalies, and the new state is stored with its offsets before the batch is acked. Then one
+ * {@link PartitionsApplied} tells snapshots, availability publication and chat assignment what changed.
  * A failure stops the channel (failure-strategy=fail) rather than skip an event.
  *
  * <p>While partitions move between instances, two of them can apply the same records: the old owner
@@ -48,23 +46,19 @@ public class AgentEventConsumer {
     private final ProjectionStore store;
     private final ProjectionRepository repository;
     private final DeadLetters deadLetters;
-    private final AvailabilityPublisher availability;
-    private final Event<AgentEventsApplied> applied;
+    private final Event<PartitionsApplied> applied;
     private final Counter appliedEvents;
     private final Counter refusedEvents;
     private final Counter deadLettered;
-    @jakarta.inject.Inject
-    dev.agentavailability.router.snapshot.SnapshotPublisher snapshots;
 
     public AgentEventConsumer(ProjectionStore store, ProjectionRepository repository, DeadLetters deadLetters,
-            AvailabilityPublisher availability, Event<AgentEventsApplied> applied, MeterRegistry meters) {
+            Event<PartitionsApplied> applied, MeterRegistry meters) {
         this.appliedEvents = outcomeCounter(meters, "applied");
         this.refusedEvents = outcomeCounter(meters, "refused");
         this.deadLettered = outcomeCounter(meters, "dead_letter");
         this.store = store;
         this.repository = repository;
         this.deadLetters = deadLetters;
-        this.availability = availability;
         this.applied = applied;
     }
 
@@ -84,7 +78,8 @@ public class AgentEventConsumer {
         // A partition revoked while the batch was in flight is skipped: its new owner applies these records
         // from the stored checkpoint.
         byPartition.keySet().forEach(p -> store.partition(p).ifPresent(base -> bases.put(p, base)));
-        Set<Integer> refreshed = new TreeSet<>();
+        List<PartitionsApplied.Stored> stored = new ArrayList<>();
+        Map<Integer, PartitionProjection> current = new TreeMap<>();
         Set<String> deadLettered = new HashSet<>();
         for (int attempt = 1; !bases.isEmpty(); attempt++) {
             Map<Integer, Batch> batches = new TreeMap<>();
@@ -107,12 +102,12 @@ public class AgentEventConsumer {
                 PartitionProjection base = bases.get(partition);
                 if (!conflicts.contains(partition)) {
                     part.count(this);
-                    snapshots.saved(part.changes().topic(), base.nextOffset(), part.changes().after(),
-                            byPartition.get(partition));
+                    stored.add(new PartitionsApplied.Stored(part.changes().topic(), base.nextOffset(),
+                            part.changes().after(), byPartition.get(partition)));
                     // Not swapped in if the partition was revoked meanwhile: what was stored is a consistent
                     // later state, and whoever owns the partition now finds it when it stores its next batch.
                     if (store.replace(base, part.changes().after())) {
-                        refreshed.add(partition);
+                        current.put(partition, part.changes().after());
                     }
                     continue;
                 }
@@ -128,7 +123,7 @@ public class AgentEventConsumer {
                         + "%d..%d: continuing from the stored state", partition, reloaded.nextOffset(),
                         base.nextOffset(), part.changes().after().nextOffset() - 1);
                 if (store.replace(base, reloaded)) {
-                    refreshed.add(partition);
+                    current.put(partition, reloaded);
                     retry.put(partition, reloaded);
                 }
             }
@@ -139,9 +134,8 @@ public class AgentEventConsumer {
             bases.clear();
             bases.putAll(retry);
         }
-        availability.refresh(refreshed, false);
-        if (!refreshed.isEmpty()) {
-            applied.fire(new AgentEventsApplied());
+        if (!stored.isEmpty() || !current.isEmpty()) {
+            applied.fire(new PartitionsApplied(List.copyOf(stored), List.copyOf(current.values())));
         }
     }
 

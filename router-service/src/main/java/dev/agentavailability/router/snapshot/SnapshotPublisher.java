@@ -8,6 +8,7 @@ import dev.agentavailability.kafka.TopicAdmin;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.projection.snapshot.PartitionSnapshot;
 import dev.agentavailability.replay.SnapshotCoverage;
+import dev.agentavailability.router.projection.PartitionsApplied;
 import dev.agentavailability.replay.SnapshotPolicy;
 import dev.agentavailability.replay.SnapshotRecords;
 import io.micrometer.core.instrument.Counter;
@@ -115,6 +116,11 @@ public class SnapshotPublisher {
 
     public SnapshotPolicy policy() {
         return policy;
+    }
+
+    /** A batch is stored: each partition's share counts towards its next snapshot. */
+    void onApplied(@Observes @Priority(PartitionsApplied.SNAPSHOTS) PartitionsApplied applied) {
+        applied.stored().forEach(s -> saved(s.topic(), s.fromOffset(), s.state(), s.records()));
     }
 
     /**
