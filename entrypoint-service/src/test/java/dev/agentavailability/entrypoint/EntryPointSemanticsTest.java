@@ -19,7 +19,7 @@ import dev.agentavailability.contract.availability.SkillGroupAvailability;
 import dev.agentavailability.contract.chat.ChatEventJson;
 import dev.agentavailability.contract.chat.ChatEventType;
 import dev.agentavailability.contract.topic.Topics;
-import dev.agentavailability.entrypoint.chat.ChatQueueView;
+import dev.agentavailability.entrypoint.queue.ChatQueueView;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.testsupport.KafkaAndPostgresResource;
 import dev.agentavailability.testsupport.TestKafka;

@@ -1,5 +1,6 @@
 package dev.agentavailability.entrypoint.availability;
 
+import dev.agentavailability.entrypoint.startup.AvailabilityCatchUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;

@@ -1,5 +1,6 @@
 package dev.agentavailability.entrypoint.chat;
 
+import dev.agentavailability.entrypoint.queue.ChatQueueView;
 import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventType;
 import dev.agentavailability.entrypoint.AppClock;

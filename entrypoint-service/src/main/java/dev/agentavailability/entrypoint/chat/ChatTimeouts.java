@@ -1,9 +1,10 @@
 package dev.agentavailability.entrypoint.chat;
 
+import dev.agentavailability.entrypoint.queue.ChatQueueView;
 import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventType;
 import dev.agentavailability.entrypoint.AppClock;
-import dev.agentavailability.entrypoint.availability.AvailabilityCatchUp;
+import dev.agentavailability.entrypoint.startup.AvailabilityCatchUp;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
 import dev.agentavailability.projection.entrypoint.ChatQueue;

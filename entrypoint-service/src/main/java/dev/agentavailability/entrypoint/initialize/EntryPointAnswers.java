@@ -5,7 +5,7 @@ import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.contract.entrypoint.ResponseType;
 import dev.agentavailability.entrypoint.AppClock;
 import dev.agentavailability.entrypoint.availability.AvailabilityView;
-import dev.agentavailability.entrypoint.chat.ChatQueueView;
+import dev.agentavailability.entrypoint.queue.ChatQueueView;
 import dev.agentavailability.entrypoint.management.EntryPointView;
 import dev.agentavailability.projection.entrypoint.BusinessCalendar;
 import dev.agentavailability.projection.entrypoint.Eligibility;

@@ -1,5 +1,6 @@
 package dev.agentavailability.entrypoint.initialize;
 
+import dev.agentavailability.entrypoint.management.ChatSettings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.contract.entrypoint.BusinessHoursSettings;
-import dev.agentavailability.entrypoint.initialize.ChatSettings;
+import dev.agentavailability.entrypoint.management.ChatSettings;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -4,7 +4,7 @@ import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.entrypoint.EntryPointEvent;
 import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
 import dev.agentavailability.contract.entrypoint.EntryPointEventType;
-import dev.agentavailability.entrypoint.availability.AvailabilityCatchUp;
+import dev.agentavailability.entrypoint.startup.AvailabilityCatchUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -3,7 +3,7 @@ package dev.agentavailability.entrypoint.management;
 import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.contract.entrypoint.BusinessHoursSettings;
 import dev.agentavailability.entrypoint.calendar.ValidBusinessHours;
-import dev.agentavailability.entrypoint.initialize.ChatSettings;
+import dev.agentavailability.entrypoint.management.ChatSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

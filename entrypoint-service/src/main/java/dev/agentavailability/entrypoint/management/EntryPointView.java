@@ -5,7 +5,7 @@ import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.contract.entrypoint.BusinessHoursSettings;
 import dev.agentavailability.contract.entrypoint.EntryPointSettings;
-import dev.agentavailability.entrypoint.initialize.ChatSettings;
+import dev.agentavailability.entrypoint.management.ChatSettings;
 import dev.agentavailability.projection.entrypoint.BusinessCalendar;
 import java.util.Arrays;
 import java.util.List;

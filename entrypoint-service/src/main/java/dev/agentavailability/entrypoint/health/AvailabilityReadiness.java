@@ -1,6 +1,9 @@
-package dev.agentavailability.entrypoint.availability;
+package dev.agentavailability.entrypoint.health;
 
-import dev.agentavailability.entrypoint.chat.ChatQueueView;
+import dev.agentavailability.entrypoint.startup.AvailabilityCatchUp;
+import dev.agentavailability.entrypoint.availability.AvailabilityConsumer;
+import dev.agentavailability.entrypoint.availability.AvailabilityView;
+import dev.agentavailability.entrypoint.queue.ChatQueueView;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -1,6 +1,6 @@
-package dev.agentavailability.entrypoint.chat;
+package dev.agentavailability.entrypoint.queue;
 
-import dev.agentavailability.entrypoint.availability.AvailabilityCatchUp;
+import dev.agentavailability.entrypoint.startup.AvailabilityCatchUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

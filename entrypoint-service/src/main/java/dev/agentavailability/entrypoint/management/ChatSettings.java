@@ -1,4 +1,4 @@
-package dev.agentavailability.entrypoint.initialize;
+package dev.agentavailability.entrypoint.management;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,4 +1,4 @@
-package dev.agentavailability.entrypoint.availability;
+package dev.agentavailability.entrypoint.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.agentavailability.entrypoint.chat;
+package dev.agentavailability.entrypoint.queue;
 
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.chat.ChatEvent;

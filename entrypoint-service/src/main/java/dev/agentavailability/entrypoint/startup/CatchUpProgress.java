@@ -1,4 +1,4 @@
-package dev.agentavailability.entrypoint.availability;
+package dev.agentavailability.entrypoint.startup;
 
 import java.util.Map;
 import java.util.TreeMap;

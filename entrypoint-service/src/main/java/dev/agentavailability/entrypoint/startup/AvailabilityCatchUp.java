@@ -1,4 +1,4 @@
-package dev.agentavailability.entrypoint.availability;
+package dev.agentavailability.entrypoint.startup;
 
 import dev.agentavailability.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
