@@ -14,18 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import dev.agentavailability.kafka.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +41,7 @@ class EmbeddedKafkaTest {
             assertTrue(ProcessHandle.current().pid() != pid, "the broker runs in its own JVM");
 
             String topic = "embedded-kafka-test";
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            try (Admin admin = clients(kafka).admin("embedded-kafka-test", TIMEOUT)) {
                 admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
                         .all().get(30, TimeUnit.SECONDS);
                 int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
@@ -53,17 +50,14 @@ class EmbeddedKafkaTest {
             }
 
             RecordMetadata sent;
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = clients(kafka).producer("embedded-kafka-test", Map.of(),
+                    new StringSerializer(), new StringSerializer())) {
                 sent = producer.send(new ProducerRecord<>(topic, "agent-1", "available")).get(30, TimeUnit.SECONDS);
             }
 
             TopicPartition partition = new TopicPartition(topic, sent.partition());
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer = clients(kafka).reader("embedded-kafka-test", TIMEOUT)) {
                 consumer.assign(Set.of(partition));
                 consumer.seekToBeginning(Set.of(partition));
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -86,16 +80,22 @@ class EmbeddedKafkaTest {
                 .withWorkDir(dir).withKeepData(true);
         String topic = "kept-topic";
         try (EmbeddedKafka kafka = EmbeddedKafka.start(options);
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+             Admin admin = clients(kafka).admin("embedded-kafka-test", TIMEOUT)) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         assertTrue(Files.exists(dir.resolve("data").resolve("meta.properties")), "data kept");
         // second start on the same dir (other free ports): the topic is still there
         try (EmbeddedKafka kafka = EmbeddedKafka.start(options);
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+             Admin admin = clients(kafka).admin("embedded-kafka-test", TIMEOUT)) {
             assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
         }
         assertTrue(Files.exists(dir.resolve("data").resolve("meta.properties")), "data still kept");
         assertTrue(Files.isRegularFile(dir.resolve("broker.log")), "log kept in a given work dir");
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static KafkaClients clients(EmbeddedKafka kafka) {
+        return KafkaClients.bootstrap(kafka.bootstrapServers());
     }
 }
