@@ -10,7 +10,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -23,14 +22,16 @@ public class ChatEventPublisher {
 
     private static final Logger LOG = Logger.getLogger(ChatEventPublisher.class);
 
-    @Inject
-    KafkaClients kafka;
+    private final KafkaClients kafka;
+    private final String topic;
+    private final Duration timeout;
 
-    @ConfigProperty(name = "chat.topic")
-    String topic;
-
-    @ConfigProperty(name = "chat.publish-timeout", defaultValue = "10s")
-    Duration timeout;
+    ChatEventPublisher(KafkaClients kafka, @ConfigProperty(name = "chat.topic") String topic,
+            @ConfigProperty(name = "chat.publish-timeout", defaultValue = "10s") Duration timeout) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.timeout = timeout;
+    }
 
     private AcknowledgedProducer producer;
 

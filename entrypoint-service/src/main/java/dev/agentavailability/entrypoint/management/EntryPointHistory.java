@@ -13,7 +13,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,18 +30,20 @@ public class EntryPointHistory {
 
     private static final Logger LOG = Logger.getLogger(EntryPointHistory.class);
 
-    @Inject
-    KafkaClients kafka;
-
-    @ConfigProperty(name = "availability.topics.entry-points")
-    String topic;
-
-    @ConfigProperty(name = "chat.publish-timeout", defaultValue = "10s")
-    Duration timeout;
-
+    private final KafkaClients kafka;
+    private final String topic;
+    private final Duration timeout;
     /** This instance, so that it can pass over its own changes when they come back from the topic. */
-    @ConfigProperty(name = "quarkus.uuid")
-    String instanceId;
+    private final String instanceId;
+
+    EntryPointHistory(KafkaClients kafka, @ConfigProperty(name = "availability.topics.entry-points") String topic,
+            @ConfigProperty(name = "chat.publish-timeout", defaultValue = "10s") Duration timeout,
+            @ConfigProperty(name = "quarkus.uuid") String instanceId) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.timeout = timeout;
+        this.instanceId = instanceId;
+    }
 
     /** Header naming the instance that wrote an entry-point record. */
     public static final String INSTANCE_HEADER = "entrypoint-instance";

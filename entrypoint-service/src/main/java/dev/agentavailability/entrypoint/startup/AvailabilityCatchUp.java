@@ -5,7 +5,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,26 +35,30 @@ public class AvailabilityCatchUp {
 
     private final CatchUpProgress progress = new CatchUpProgress();
 
-    @Inject
-    KafkaClients kafka;
+    private final KafkaClients kafka;
+    private final String skillGroupTopic;
+    private final String mrdTopic;
+    private final String chatTopic;
+    private final String entryPointTopic;
+    private final Duration attemptTimeout;
+    private final Duration retryDelay;
 
-    @ConfigProperty(name = "availability.topics.skill-groups")
-    String skillGroupTopic;
-
-    @ConfigProperty(name = "availability.topics.mrds")
-    String mrdTopic;
-
-    @ConfigProperty(name = "chat.topic")
-    String chatTopic;
-
-    @ConfigProperty(name = "availability.topics.entry-points")
-    String entryPointTopic;
-
-    @ConfigProperty(name = "availability.catch-up.attempt-timeout", defaultValue = "10s")
-    Duration attemptTimeout;
-
-    @ConfigProperty(name = "availability.catch-up.retry-delay", defaultValue = "2s")
-    Duration retryDelay;
+    AvailabilityCatchUp(KafkaClients kafka,
+            @ConfigProperty(name = "availability.topics.skill-groups") String skillGroupTopic,
+            @ConfigProperty(name = "availability.topics.mrds") String mrdTopic,
+            @ConfigProperty(name = "chat.topic") String chatTopic,
+            @ConfigProperty(name = "availability.topics.entry-points") String entryPointTopic,
+            @ConfigProperty(name = "availability.catch-up.attempt-timeout", defaultValue = "10s")
+            Duration attemptTimeout,
+            @ConfigProperty(name = "availability.catch-up.retry-delay", defaultValue = "2s") Duration retryDelay) {
+        this.kafka = kafka;
+        this.skillGroupTopic = skillGroupTopic;
+        this.mrdTopic = mrdTopic;
+        this.chatTopic = chatTopic;
+        this.entryPointTopic = entryPointTopic;
+        this.attemptTimeout = attemptTimeout;
+        this.retryDelay = retryDelay;
+    }
 
     private volatile boolean stopping;
     private volatile Thread capturer;
