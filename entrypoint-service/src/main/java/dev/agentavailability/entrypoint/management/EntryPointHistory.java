@@ -4,6 +4,7 @@ import dev.agentavailability.contract.entrypoint.EntryPointEvent;
 import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
 import dev.agentavailability.contract.topic.TopicSpec;
 import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.entrypoint.EntryPointTopics;
 import dev.agentavailability.kafka.AcknowledgedProducer;
 import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.kafka.TopicAdmin;
@@ -36,11 +37,11 @@ public class EntryPointHistory {
     /** This instance, so that it can pass over its own changes when they come back from the topic. */
     private final String instanceId;
 
-    EntryPointHistory(KafkaClients kafka, @ConfigProperty(name = "availability.topics.entry-points") String topic,
+    EntryPointHistory(KafkaClients kafka, EntryPointTopics topics,
             @ConfigProperty(name = "chat.publish-timeout", defaultValue = "10s") Duration timeout,
             @ConfigProperty(name = "quarkus.uuid") String instanceId) {
         this.kafka = kafka;
-        this.topic = topic;
+        this.topic = topics.entryPoints();
         this.timeout = timeout;
         this.instanceId = instanceId;
     }

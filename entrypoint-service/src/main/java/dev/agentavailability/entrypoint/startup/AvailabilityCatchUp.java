@@ -1,5 +1,6 @@
 package dev.agentavailability.entrypoint.startup;
 
+import dev.agentavailability.entrypoint.EntryPointTopics;
 import dev.agentavailability.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -43,19 +44,15 @@ public class AvailabilityCatchUp {
     private final Duration attemptTimeout;
     private final Duration retryDelay;
 
-    AvailabilityCatchUp(KafkaClients kafka,
-            @ConfigProperty(name = "availability.topics.skill-groups") String skillGroupTopic,
-            @ConfigProperty(name = "availability.topics.mrds") String mrdTopic,
-            @ConfigProperty(name = "chat.topic") String chatTopic,
-            @ConfigProperty(name = "availability.topics.entry-points") String entryPointTopic,
+    AvailabilityCatchUp(KafkaClients kafka, EntryPointTopics topics, @ConfigProperty(name = "chat.topic") String chatTopic,
             @ConfigProperty(name = "availability.catch-up.attempt-timeout", defaultValue = "10s")
             Duration attemptTimeout,
             @ConfigProperty(name = "availability.catch-up.retry-delay", defaultValue = "2s") Duration retryDelay) {
         this.kafka = kafka;
-        this.skillGroupTopic = skillGroupTopic;
-        this.mrdTopic = mrdTopic;
+        this.skillGroupTopic = topics.skillGroups();
+        this.mrdTopic = topics.mrds();
         this.chatTopic = chatTopic;
-        this.entryPointTopic = entryPointTopic;
+        this.entryPointTopic = topics.entryPoints();
         this.attemptTimeout = attemptTimeout;
         this.retryDelay = retryDelay;
     }
