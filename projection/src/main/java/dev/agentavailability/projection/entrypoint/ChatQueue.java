@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,23 @@ import java.util.function.LongFunction;
  * The queue depth per entry point, as a projection of the chat-event topic. A chat waits from STARTED until OFFERED,
  * ABANDONED or TIMED_OUT; ASSIGNED and ASSIGNMENT_FAILED do not end its wait. Applying the same events again in the
  * same order gives the same state (a STARTED seen twice counts once; a chat that ended never waits again).
- * Thread-safe: one consumer writes, requests read.
+ * Thread-safe: one consumer writes, requests read. The entry point service (queue depth, time-outs), the router
+ * (which chat to assign next) and replay all keep their queue in this one class.
+ *
+ * <p>Memory: the chats waiting, and the last {@value #REMEMBERED_ENDED} chats that stopped waiting (a STARTED
+ * delivered again comes seconds after the first, not after that many other chats ended).
  */
 public final class ChatQueue {
 
-    /** A waiting chat. */
-    public record Waiting(UUID chatId, long entryPointId, Instant startedAt) {
+    /** A waiting chat, as its STARTED event described it. */
+    public record Waiting(UUID chatId, long entryPointId, int mrdId, List<Integer> skillGroupIds, Instant startedAt) {
+        public Waiting {
+            skillGroupIds = skillGroupIds == null ? List.of() : List.copyOf(skillGroupIds);
+        }
     }
+
+    /** How many chats that stopped waiting are remembered. */
+    public static final int REMEMBERED_ENDED = 100_000;
 
     /** What applying an event did. */
     public enum Effect { STARTED_WAITING, STOPPED_WAITING, NO_CHANGE }
@@ -31,7 +42,14 @@ public final class ChatQueue {
     private final Map<UUID, Waiting> waiting = new LinkedHashMap<>();
     private final Map<Long, Integer> depth = new HashMap<>();
     /** Chats that stopped waiting (kept so that a replayed or late STARTED does not bring them back). */
-    private final Set<UUID> ended = new HashSet<>();
+    private final Set<UUID> ended = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > REMEMBERED_ENDED;
+        }
+    });
 
     public synchronized Effect apply(ChatEvent event) {
         UUID chatId = event.chatId();
@@ -40,7 +58,8 @@ public final class ChatQueue {
                 if (ended.contains(chatId) || waiting.containsKey(chatId)) {
                     return Effect.NO_CHANGE;
                 }
-                waiting.put(chatId, new Waiting(chatId, event.entryPointId(), event.occurredAt()));
+                waiting.put(chatId, new Waiting(chatId, event.entryPointId(), event.mrdId(), event.skillGroupIds(),
+                        event.occurredAt()));
                 depth.merge(event.entryPointId(), 1, Integer::sum);
                 return Effect.STARTED_WAITING;
             case OFFERED:
@@ -74,6 +93,24 @@ public final class ChatQueue {
 
     public synchronized Waiting find(UUID chatId) {
         return waiting.get(chatId);
+    }
+
+    /** Every waiting chat, in arrival order. */
+    public synchronized List<Waiting> waiting() {
+        return List.copyOf(waiting.values());
+    }
+
+    /**
+     * Stops keeping these chats without ending them: the router gave up the chat-event partitions they were read
+     * from, and their new owner reads them again.
+     */
+    public synchronized void forget(Collection<UUID> chatIds) {
+        for (UUID chatId : chatIds) {
+            Waiting removed = waiting.remove(chatId);
+            if (removed != null) {
+                depth.computeIfPresent(removed.entryPointId(), (k, v) -> v <= 1 ? null : v - 1);
+            }
+        }
     }
 
     /** Chats waiting in total. */

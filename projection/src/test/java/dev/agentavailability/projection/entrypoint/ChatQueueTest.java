@@ -121,4 +121,36 @@ class ChatQueueTest {
         TaskId task = ChatEvent.taskIdFor(chat);
         assertThat(task).isEqualTo(ChatEvent.taskIdFor(chat));
     }
+
+    @Test
+    void aStartedSentAgainKeepsAnEndedChatOutUntilItIsNoLongerRemembered() {
+        UUID first = start(EP, T0);
+        step(ChatEventType.ABANDONED, first);
+        ChatEvent again = ChatEvent.started(EP, first, 5000, List.of(6928), T0);
+        assertThat(queue.apply(again)).isEqualTo(ChatQueue.Effect.NO_CHANGE);
+
+        for (int k = 0; k < ChatQueue.REMEMBERED_ENDED; k++) {
+            UUID other = UUID.randomUUID();
+            queue.apply(ChatEvent.started(EP, other, 5000, List.of(6928), T0));
+            queue.apply(ChatEvent.step(ChatEventType.TIMED_OUT, EP, other, 5000, 42, ChatEvent.taskIdFor(other), "t",
+                    T0));
+        }
+        assertThat(queue.depth(EP)).isZero();
+        assertThat(queue.apply(again)).as("forgotten after %d later ends", ChatQueue.REMEMBERED_ENDED)
+                .isEqualTo(ChatQueue.Effect.STARTED_WAITING);
+    }
+
+    @Test
+    void forgottenChatsLeaveTheQueueWithoutEnding() {
+        UUID kept = start(EP, T0);
+        UUID given = start(EP, T0.plusSeconds(1));
+        queue.forget(List.of(given));
+        assertThat(queue.waiting()).extracting(ChatQueue.Waiting::chatId).containsExactly(kept);
+        assertThat(queue.depth(EP)).isEqualTo(1);
+        assertThat(queue.hasEnded(given)).isFalse();
+        assertThat(queue.apply(ChatEvent.started(EP, given, 5000, List.of(6928), T0.plusSeconds(1))))
+                .as("read again by the partition's next owner").isEqualTo(ChatQueue.Effect.STARTED_WAITING);
+        assertThat(queue.waiting()).extracting(ChatQueue.Waiting::mrdId, ChatQueue.Waiting::skillGroupIds)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(5000, List.of(6928)));
+    }
 }

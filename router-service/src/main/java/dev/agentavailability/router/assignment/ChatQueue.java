@@ -13,13 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The waiting chats of every entry point in arrival order, as the chat events tell them. Not thread safe: one
- * thread owns it.
+ * The waiting chats of every entry point in arrival order, as the chat events tell them, with what assignment
+ * adds: pending assignments and offer holds. Who waits is the shared projection's rule ({@link
+ * dev.agentavailability.projection.entrypoint.ChatQueue}, as the entry point service and replay keep it); this
+ * class adds each chat's chat-event partition, so that it can drop the chats of a partition it gives up. Not
+ * thread safe: one thread owns it.
  * <ul>
  * <li>STARTED: the chat waits (a repeated STARTED of a known or finished chat changes nothing).</li>
  * <li>ASSIGNED: the chat is pending (not to be assigned again) and counts against its agent's task limit.</li>
@@ -33,35 +35,30 @@ public final class ChatQueue {
 
     /** How long an offer counts against the agent's limit while the projection does not show its task yet. */
     public static final Duration HOLD = Duration.ofSeconds(60);
-    private static final int REMEMBERED_FINISHED = 100_000;
 
     /** A chat's agent, while the assignment is pending or the offer is not yet seen on the agent-event topic. */
     public record Pending(UUID chatId, int icmAgentId, int mrdId, TaskId taskId, Instant until) {
     }
 
-    private final Map<UUID, WaitingChat> waiting = new LinkedHashMap<>();
+    private final dev.agentavailability.projection.entrypoint.ChatQueue queue =
+            new dev.agentavailability.projection.entrypoint.ChatQueue();
+    /** The chat-event partition each waiting chat was read from. */
+    private final Map<UUID, Integer> partitions = new HashMap<>();
     private final Map<UUID, Pending> pending = new HashMap<>();
     private final Map<UUID, Pending> offered = new LinkedHashMap<>();
-    /** Recently finished chats, so that a STARTED sent twice does not bring them back. */
-    private final Set<UUID> finished = java.util.Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
-            return size() > REMEMBERED_FINISHED;
-        }
-    });
 
     /** Applies one chat event read from the given chat-event partition. */
     public void apply(ChatEvent event, int partition) {
         UUID chat = event.chatId();
+        dev.agentavailability.projection.entrypoint.ChatQueue.Effect effect = queue.apply(event);
         switch (event.type()) {
             case STARTED:
-                if (!finished.contains(chat) && !waiting.containsKey(chat)) {
-                    waiting.put(chat, new WaitingChat(event.entryPointId(), chat, event.mrdId(), event.skillGroupIds(),
-                            event.occurredAt(), partition));
+                if (effect == dev.agentavailability.projection.entrypoint.ChatQueue.Effect.STARTED_WAITING) {
+                    partitions.put(chat, partition);
                 }
                 break;
             case ASSIGNED:
-                if (waiting.containsKey(chat)) {
+                if (queue.isWaiting(chat)) {
                     pending.put(chat, new Pending(chat, event.icmAgentId(), event.mrdId(), event.taskId(), null));
                 }
                 break;
@@ -98,10 +95,11 @@ public final class ChatQueue {
 
     /** Drops the chats of chat-event partitions this instance gave up; their new owner reads them again. */
     public void forgetPartitions(Collection<Integer> partitions) {
-        List<UUID> gone = waiting.values().stream().filter(c -> partitions.contains(c.partition()))
-                .map(WaitingChat::chatId).toList();
+        List<UUID> gone = this.partitions.entrySet().stream().filter(e -> partitions.contains(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        queue.forget(gone);
         gone.forEach(id -> {
-            waiting.remove(id);
+            this.partitions.remove(id);
             pending.remove(id);
         });
     }
@@ -124,7 +122,7 @@ public final class ChatQueue {
     /** Waiting chats that are not pending, in arrival order. */
     public List<WaitingChat> unassigned() {
         List<WaitingChat> result = new ArrayList<>();
-        for (WaitingChat chat : waiting.values()) {
+        for (WaitingChat chat : waiting()) {
             if (!pending.containsKey(chat.chatId())) {
                 result.add(chat);
             }
@@ -134,7 +132,12 @@ public final class ChatQueue {
 
     /** Every waiting chat, pending or not, in arrival order. */
     public List<WaitingChat> waiting() {
-        return List.copyOf(waiting.values());
+        List<WaitingChat> chats = new ArrayList<>();
+        for (dev.agentavailability.projection.entrypoint.ChatQueue.Waiting w : queue.waiting()) {
+            chats.add(new WaitingChat(w.entryPointId(), w.chatId(), w.mrdId(), w.skillGroupIds(), w.startedAt(),
+                    partitions.get(w.chatId())));
+        }
+        return chats;
     }
 
     public Optional<Pending> pending(UUID chatId) {
@@ -155,8 +158,7 @@ public final class ChatQueue {
     }
 
     private void finish(UUID chat) {
-        waiting.remove(chat);
+        partitions.remove(chat);
         pending.remove(chat);
-        finished.add(chat);
     }
 }
