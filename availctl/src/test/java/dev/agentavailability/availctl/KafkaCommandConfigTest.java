@@ -74,6 +74,21 @@ class KafkaCommandConfigTest {
                 .failsWithOneLine(ExitCodes.BAD_INPUT, "--command-config", missing.toString(), "does not exist");
     }
 
+    @Test
+    void theEnvironmentVariableNamesTheFileWhenTheOptionIsNotGiven() throws Exception {
+        Path missing = dir.resolve("from-environment.properties");
+        // a process of its own: the environment of this JVM cannot be changed
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Availctl.class.getName(), "replay", "--at",
+                "2019-08-19T13:34:09Z", "--agent", "6420").redirectErrorStream(true);
+        builder.environment().put(KafkaConnection.CONFIG_ENVIRONMENT, missing.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(output).contains("--command-config", missing.toString(), "does not exist");
+    }
+
     /** A client properties file as an operator writes one, with the audit's reporter and marker added. */
     private Path clientConfig(String prefix) throws IOException {
         StringBuilder text = new StringBuilder("# Kafka client properties, as for kafka-console-consumer.sh\n")
