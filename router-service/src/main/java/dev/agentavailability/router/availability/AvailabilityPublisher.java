@@ -14,6 +14,7 @@ import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.router.config.ConfigChanged;
 import dev.agentavailability.router.config.ConfigState;
 import dev.agentavailability.router.projection.PartitionsApplied;
+import dev.agentavailability.router.projection.PartitionsOwned;
 import dev.agentavailability.router.projection.ProjectionStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -80,6 +81,16 @@ public class AvailabilityPublisher {
     public void refresh(Collection<Integer> partitions, boolean full) {
         Set<Integer> which = new TreeSet<>(partitions);
         thread.execute(() -> which.forEach(p -> store.partition(p).ifPresent(projection -> publish(projection, full))));
+    }
+
+    /** Partitions taken over: published in full, which repairs a crash between a commit and its publication. */
+    void onAssigned(@Observes PartitionsOwned.Assigned assigned) {
+        refresh(assigned.numbers(), true);
+    }
+
+    /** Partitions given up: see {@link #forget}. */
+    void onRevoked(@Observes PartitionsOwned.Revoked revoked) {
+        forget(revoked.numbers());
     }
 
     /** A batch is stored: publishes what changed in the states it left, while this instance still owns them. */

@@ -2,6 +2,7 @@ package dev.agentavailability.router.metrics;
 
 import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.projection.PartitionProjection;
+import dev.agentavailability.router.projection.PartitionsOwned;
 import dev.agentavailability.router.projection.ProjectionStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -111,6 +112,14 @@ public class ProjectionLag {
             Instant last = store.partition(partition).map(PartitionProjection::lastEventAt).orElse(null);
             return last == null ? Double.NaN : last.toEpochMilli() / 1000.0;
         }
+    }
+
+    void onAssigned(@Observes PartitionsOwned.Assigned assigned) {
+        track(assigned.partitions());
+    }
+
+    void onRevoked(@Observes PartitionsOwned.Revoked revoked) {
+        untrack(revoked.partitions());
     }
 
     /** Partitions assigned to this instance: their gauges appear. */

@@ -1,13 +1,12 @@
 package dev.agentavailability.router.projection;
 
 import dev.agentavailability.projection.PartitionProjection;
-import dev.agentavailability.router.availability.AvailabilityPublisher;
-import dev.agentavailability.router.metrics.ProjectionLag;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.Collection;
-import java.util.TreeSet;
+import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -25,30 +24,27 @@ public class AgentEventPartitions implements KafkaConsumerRebalanceListener {
 
     private final ProjectionStore store;
     private final ProjectionRepository repository;
-    private final AvailabilityPublisher availability;
-    private final ProjectionLag lag;
+    private final Event<PartitionsOwned.Assigned> assigned;
+    private final Event<PartitionsOwned.Revoked> revoked;
 
     public AgentEventPartitions(ProjectionStore store, ProjectionRepository repository,
-            AvailabilityPublisher availability, ProjectionLag lag) {
+            Event<PartitionsOwned.Assigned> assigned, Event<PartitionsOwned.Revoked> revoked) {
         this.store = store;
         this.repository = repository;
-        this.availability = availability;
-        this.lag = lag;
+        this.assigned = assigned;
+        this.revoked = revoked;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        TreeSet<Integer> loaded = new TreeSet<>();
         for (TopicPartition tp : partitions) {
             PartitionProjection projection = repository.load(tp.topic(), tp.partition());
             store.put(projection);
             consumer.seek(tp, projection.nextOffset());
-            loaded.add(tp.partition());
             LOG.infof("partition %s owned from offset %d with %d agents", tp, projection.nextOffset(),
                     projection.agents().size());
         }
-        availability.refresh(loaded, true);
-        lag.track(partitions);
+        assigned.fire(new PartitionsOwned.Assigned(List.copyOf(partitions)));
     }
 
     /**
@@ -62,8 +58,7 @@ public class AgentEventPartitions implements KafkaConsumerRebalanceListener {
             return;
         }
         partitions.forEach(tp -> store.revoke(tp.partition()));
-        lag.untrack(partitions);
-        availability.forget(partitions.stream().map(TopicPartition::partition).toList());
+        revoked.fire(new PartitionsOwned.Revoked(List.copyOf(partitions)));
         LOG.infof("partitions %s given up", partitions);
     }
 
