@@ -93,9 +93,9 @@ fi
 
 echo "== compose"
 if docker compose version > /dev/null 2>&1; then
-  docker compose -f docker-compose.yml config -q || fail "docker compose config"
+  LAB_PASSWORD=validate-only docker compose -f docker-compose.yml config -q || fail "docker compose config"
 elif need docker-compose; then
-  docker-compose -f docker-compose.yml config -q || fail "docker-compose config"
+  LAB_PASSWORD=validate-only docker-compose -f docker-compose.yml config -q || fail "docker-compose config"
 fi
 sh -n deploy/compose/load-demo.sh || fail "deploy/compose/load-demo.sh: shell syntax"
 

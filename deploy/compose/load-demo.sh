@@ -8,7 +8,9 @@
 #   ROUTER_URL=http://localhost:8082 ENTRYPOINT_URL=http://localhost:8083 \
 #   DEMO_LAB_YAML=lab/src/main/resources/demo-lab.yaml ENTRY_POINTS_DIR=deploy/compose/entry-points \
 #   sh deploy/compose/load-demo.sh
+# LAB_ADMIN is the admin login as user:password (configuration and entry points need the admin role).
 set -eu
+: "${LAB_ADMIN:?load-demo: set LAB_ADMIN to the admin login, user:password}"
 
 ROUTER_URL="${ROUTER_URL:-http://router-service:8082}"
 ENTRYPOINT_URL="${ENTRYPOINT_URL:-http://entrypoint-service:8083}"
@@ -31,14 +33,14 @@ wait_ready "$ROUTER_URL"
 wait_ready "$ENTRYPOINT_URL"
 
 echo "load-demo: POST $ROUTER_URL/config/import"
-curl -sS --fail-with-body -X POST -H 'Content-Type: application/yaml' \
+curl -sS --fail-with-body -u "$LAB_ADMIN" -X POST -H 'Content-Type: application/yaml' \
   --data-binary @"$DEMO_LAB_YAML" "$ROUTER_URL/config/import"
 echo
 
 for file in "$ENTRY_POINTS_DIR"/*.json; do
   id="$(basename "$file" .json)"
   echo "load-demo: PUT $ENTRYPOINT_URL/entry-points/$id"
-  curl -sS --fail-with-body -X PUT -H 'Content-Type: application/json' \
+  curl -sS --fail-with-body -u "$LAB_ADMIN" -X PUT -H 'Content-Type: application/json' \
     --data-binary @"$file" "$ENTRYPOINT_URL/entry-points/$id"
   echo
 done

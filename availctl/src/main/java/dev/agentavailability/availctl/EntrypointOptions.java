@@ -1,5 +1,6 @@
 package dev.agentavailability.availctl;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --entrypoint URL}, for every subcommand that asks entrypoint-service. */
@@ -17,9 +18,12 @@ public final class EntrypointOptions {
                     + " to change it).")
     String entrypoint;
 
+    @Mixin
+    LoginOptions login;
+
     /** A client for the URL given, else the environment's, else the default. */
     public ServiceClient client() throws CliFailure {
         String url = entrypoint == null || entrypoint.isBlank() ? DEFAULT_URL : entrypoint.strip();
-        return new ServiceClient("entrypoint-service", "--entrypoint", DEFAULT_URL, url);
+        return new ServiceClient("entrypoint-service", "--entrypoint", DEFAULT_URL, url).as(login.credentials(System.getenv()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentavailability.availctl;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --router URL}, for every subcommand that asks router-service. */
@@ -16,6 +17,9 @@ public final class RouterOptions {
                     + " to change it).")
     String router;
 
+    @Mixin
+    LoginOptions login;
+
     /** The URL given, else the environment's, else the default (also when either is blank). */
     public String url() {
         return router == null || router.isBlank() ? DEFAULT_URL : router.strip();
@@ -23,6 +27,6 @@ public final class RouterOptions {
 
     /** A client for that URL. */
     public ServiceClient client() throws CliFailure {
-        return new ServiceClient("router-service", "--router", DEFAULT_URL, url());
+        return new ServiceClient("router-service", "--router", DEFAULT_URL, url()).as(login.credentials(System.getenv()));
     }
 }

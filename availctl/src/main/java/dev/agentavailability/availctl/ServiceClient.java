@@ -2,6 +2,7 @@ package dev.agentavailability.availctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentavailability.contract.access.Credentials;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -41,6 +42,7 @@ public final class ServiceClient {
     private final String baseUrl;
     private final URI base;
     private final HttpClient http;
+    private Optional<Credentials> credentials = Optional.empty();
 
     /**
      * A client for a service at the given base URL.
@@ -70,6 +72,12 @@ public final class ServiceClient {
                 .build();
     }
 
+    /** Logs the requests in with these credentials (empty: anonymous). */
+    public ServiceClient as(Optional<Credentials> login) {
+        this.credentials = login;
+        return this;
+    }
+
     /** The base URL as the operator gave it, without a trailing slash. */
     public String baseUrl() {
         return baseUrl;
@@ -81,15 +89,14 @@ public final class ServiceClient {
      * @throws CliFailure (failure) when the service cannot be reached or does not answer in time
      */
     public Answer get(String path, String accept) throws CliFailure {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", accept)
-                .GET()
-                .build();
+                .GET();
+        credentials.ifPresent(login -> request.header("Authorization", login.authorization()));
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException | ConnectException notThere) {
             throw unreachable();
         } catch (HttpTimeoutException slow) {
@@ -104,6 +111,19 @@ public final class ServiceClient {
             Thread.currentThread().interrupt();
             throw CliFailure.failure("interrupted while waiting for " + service + " at " + baseUrl);
         }
+        Answer answer = new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+        if (answer.status() == 401) {
+            throw CliFailure.failure(service + " at " + baseUrl + " needs a login"
+                    + credentials.map(login -> " and refused " + login).orElse("")
+                    + ": give --user NAME with " + LoginOptions.PREFIX + "_PASSWORD set, or " + LoginOptions.PREFIX
+                    + "_TOKEN (bin/lab prints the lab's users)");
+        }
+        if (answer.status() == 403) {
+            throw CliFailure.failure(service + " at " + baseUrl + " refused " + credentials.map(Object::toString)
+                    .orElse("the caller") + ": " + answer.problem());
+        }
+        return answer;
     }
 
     private CliFailure unreachable() {

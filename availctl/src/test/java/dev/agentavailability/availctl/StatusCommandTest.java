@@ -44,6 +44,9 @@ class StatusCommandTest {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/agents/6420/status")) {
                 answer(exchange, 200, "text/plain;charset=UTF-8", RTTEST);
+            } else if (path.equals("/agents/7401/status")) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "basic");
+                answer(exchange, 401, "text/plain", "");
             } else if (path.equals("/agents/500/status")) {
                 answer(exchange, 500, "application/problem+json",
                         "{\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"projection not loaded\"}");
@@ -68,6 +71,23 @@ class StatusCommandTest {
         assertThat(result.out()).isEqualTo(RTTEST);
         assertThat(result.err()).isEmpty();
         assertThat(accepts).containsExactly("text/plain");
+    }
+
+    @Test
+    void aServiceThatWantsALoginSaysHowToGiveOne() {
+        Cli.Result result = Cli.run("status", "7401", "--router", url);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("availctl: router-service at " + url + " needs a login: give "
+                + "--user NAME with AVAILCTL_PASSWORD set, or AVAILCTL_TOKEN (bin/lab prints the lab's users)");
+        result.assertNoStackTrace();
+    }
+
+    @Test
+    void aUserWithoutAPasswordInTheEnvironmentIsBadInput() {
+        // The build runs tests without AVAILCTL_PASSWORD; the password never comes from the command line.
+        Cli.run("status", "6420", "--router", url, "--user", "supervisor")
+                .failsWithOneLine(2, "user supervisor is given but AVAILCTL_PASSWORD is not set");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.agentavailability.contract.Decoded;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.contract.entrypoint.EntryPointEvent;
 import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
@@ -23,6 +24,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every entry point change reaches the entry-point topic, which replays read to answer for an instant. */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @QuarkusTestResource(value = KafkaAndPostgresResource.class,
         initArgs = @ResourceArg(name = KafkaAndPostgresResource.DATABASE_ARG, value = "entrypoint"),
         restrictToAnnotatedClass = false)
@@ -64,6 +68,9 @@ class EntryPointHistoryTest {
         assertThat(saved.settings().active()).isTrue();
         assertThat(saved.settings().availabilityScope()).isEqualTo(AvailabilityScope.SKILL_GROUP);
         assertThat(saved.settings().chatSettings().path("htmlTagMatcherRegex").asText()).isEqualTo("<[^>]*>");
+        // who changed it: the principal of the calls (this class runs as admin)
+        assertThat(events.subList(events.size() - 2, events.size())).extracting(EntryPointEvent::changedBy)
+                .containsOnly("admin");
     }
 
     @Test
@@ -82,6 +89,7 @@ class EntryPointHistoryTest {
         assertThat(sync.sync()).isGreaterThanOrEqualTo(1);
         List<EntryPointEvent> events = eventsOf(2103);
         assertThat(events.get(events.size() - 1).settings().maxQueueDepth()).isEqualTo(7);
+        assertThat(events.get(events.size() - 1).changedBy()).isEqualTo(EntryPointHistorySync.REPAIRED_BY);
 
         assertThat(sync.sync()).isZero();
     }

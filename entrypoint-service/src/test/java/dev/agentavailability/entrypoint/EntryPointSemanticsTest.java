@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.contract.availability.MrdAvailability;
 import dev.agentavailability.contract.availability.SkillGroupAvailability;
@@ -27,6 +28,7 @@ import dev.agentavailability.testsupport.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -45,6 +47,8 @@ import org.junit.jupiter.api.Test;
 
 /** ECE chat entry point semantics against a real broker and database: scope, queue, business hours, CORS, explain. */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @QuarkusTestResource(value = KafkaAndPostgresResource.class,
         initArgs = @ResourceArg(name = KafkaAndPostgresResource.DATABASE_ARG, value = "entrypoint"),
         restrictToAnnotatedClass = false)

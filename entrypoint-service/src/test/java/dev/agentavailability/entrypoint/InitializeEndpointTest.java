@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.entrypoint.availability.AvailabilityView;
 import dev.agentavailability.rest.Problem;
@@ -22,6 +23,7 @@ import dev.agentavailability.testsupport.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * application started; each test uses its own entry points and skill groups.
  */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @QuarkusTestResource(value = KafkaAndPostgresResource.class,
         initArgs = @ResourceArg(name = KafkaAndPostgresResource.DATABASE_ARG, value = "entrypoint"),
         restrictToAnnotatedClass = false)

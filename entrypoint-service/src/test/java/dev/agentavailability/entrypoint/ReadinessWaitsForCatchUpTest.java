@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.topic.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * before startup is never read: the instance must stay not ready. (Global test resources apply to this profile too.)
  */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @TestProfile(ReadinessWaitsForCatchUpTest.MrdTopicNotRead.class)
 class ReadinessWaitsForCatchUpTest {
 

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.testsupport.KafkaClientAudit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * open in the JVM must have configured the audit's reporter with the marker.
  */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @TestProfile(KafkaClientAudit.Audited.class)
 class SharedKafkaConfigTest {
 

@@ -43,6 +43,7 @@ public final class Lab implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    private LabUsers users;
     private EmbeddedKafka kafka;
     private EmbeddedPostgresServer postgres;
     private ServiceProcess listener;
@@ -62,6 +63,7 @@ public final class Lab implements AutoCloseable {
 
     private void startAll(Options o) throws IOException, InterruptedException {
         Files.createDirectories(o.workDir());
+        users = LabUsers.create(o.workDir().resolve("security"));
         kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withWorkDir(o.workDir().resolve("kafka"))
                 .withPartitions(o.partitions()));
         started.add(kafka);
@@ -70,7 +72,7 @@ public final class Lab implements AutoCloseable {
         started.add(postgres);
         TopicAdmin.ensure(KafkaClients.bootstrap(kafka.bootstrapServers()), Topics.all(o.partitions()));
 
-        Map<String, String> common = new HashMap<>();
+        Map<String, String> common = new HashMap<>(users.serviceEnvironment());
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         common.put("AVAILABILITY_AGENT_EVENTS_PARTITIONS", Integer.toString(o.partitions()));
         listener = service(o, "listener-service", 0, common, null);
@@ -112,10 +114,11 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** Sends a request and fails with the service's answer unless it is a 2xx. */
-    public static String send(String method, String url, String contentType, String body)
+    /** Sends a request as the lab's admin and fails with the service's answer unless it is a 2xx. */
+    public String send(String method, String url, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", users.admin().credentials().authorization());
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -137,6 +140,11 @@ public final class Lab implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** This run's users (one per role), as bin/lab prints them. */
+    public LabUsers users() {
+        return users;
     }
 
     public String bootstrapServers() {

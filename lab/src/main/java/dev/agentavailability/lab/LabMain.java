@@ -38,7 +38,8 @@ public final class LabMain {
         System.out.println("Starting Kafka, PostgreSQL and the three services (logs in " + work.resolve("logs") + ") ...");
         Lab lab = Lab.start(new Lab.Options(root, work, ports, Integer.getInteger("lab.partitions", 6), true));
         TrafficRun traffic = simulation == null ? null
-                : new TrafficRun(simulation.withServices(lab.listener().url(), lab.entrypoint().url()), System.out);
+                : new TrafficRun(simulation.withServices(lab.listener().url(), lab.entrypoint().url()), System.out,
+                        lab.users().listener().credentials());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the lab ...");
@@ -63,14 +64,29 @@ public final class LabMain {
                   health              /q/health on each service
                   logs                %s
                   traffic simulator   %s
+
+                Users of this run (HTTP Basic; new passwords each start, also in %s):
+                %s
+                  e.g. curl -u supervisor:PASSWORD %s/agents/6420/status
                 %n""", lab.bootstrapServers(), lab.listener().url(), lab.router().url(), lab.entrypoint().url(),
                 work.resolve("logs"), simulation == null ? "off (bin/lab without --no-simulator runs it)"
                         : "on: " + simulation.brief()
-                                + " (summary every 10 s; bin/lab --no-simulator switches it off)");
+                                + " (summary every 10 s; bin/lab --no-simulator switches it off)",
+                lab.users().file(), usersTable(lab.users()), lab.router().url());
         if (traffic != null) {
             traffic.startInBackground();
         }
         stopped.await();
+    }
+
+    /** One line per lab user: name, password, role, and the agent an agent user acts for. */
+    static String usersTable(LabUsers users) {
+        StringBuilder table = new StringBuilder();
+        for (LabUsers.User user : users.all()) {
+            table.append(String.format("  %-12s %-18s %s%s%n", user.name(), user.password(), user.role(),
+                    user.icmAgentId() == null ? "" : " (ICM agent " + user.icmAgentId() + " only)"));
+        }
+        return table.toString().stripTrailing();
     }
 
     /** The simulator's settings from the arguments and system properties, or null when it is switched off. */

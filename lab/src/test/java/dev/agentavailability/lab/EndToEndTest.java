@@ -26,13 +26,13 @@ class EndToEndTest {
     @BeforeAll
     static void startLab() throws Exception {
         lab = LabFixture.start(3);
-        Lab.send("PUT", lab.entrypoint().url() + "/entry-points/9001", "application/json", ALWAYS_OPEN.formatted(6928));
+        lab.send("PUT", lab.entrypoint().url() + "/entry-points/9001", "application/json", ALWAYS_OPEN.formatted(6928));
         // The chat test gets its own skill group and agent, so that the two tests cannot see each other's agents.
-        Lab.send("PUT", lab.router().url() + "/config/skill-groups/7001", "application/json",
+        lab.send("PUT", lab.router().url() + "/config/skill-groups/7001", "application/json",
                 "{\"name\":\"E2E_Chat\",\"mrdId\":5000,\"peripheralNumber\":70601}");
-        Lab.send("PUT", lab.router().url() + "/config/agents/5033", "application/json",
+        lab.send("PUT", lab.router().url() + "/config/agents/5033", "application/json",
                 "{\"name\":\"ECE.Agent_1005\",\"peripheralNumber\":15004,\"skillGroupIds\":[7001]}");
-        Lab.send("PUT", lab.entrypoint().url() + "/entry-points/9002", "application/json", ALWAYS_OPEN.formatted(7001));
+        lab.send("PUT", lab.entrypoint().url() + "/entry-points/9002", "application/json", ALWAYS_OPEN.formatted(7001));
     }
 
     @AfterAll
@@ -96,12 +96,12 @@ class EndToEndTest {
     }
 
     private static void agent(int agent, String action, String body) throws Exception {
-        Lab.send("POST", lab.listener().url() + "/agents/" + agent + "/mrds/5000/" + action, "application/json", body);
+        lab.send("POST", lab.listener().url() + "/agents/" + agent + "/mrds/5000/" + action, "application/json", body);
     }
 
     private static int startChat(long entryPoint) throws Exception {
         try {
-            Lab.send("POST", lab.entrypoint().url() + "/system/egain/chat/entrypoint/" + entryPoint + "/chats",
+            lab.send("POST", lab.entrypoint().url() + "/system/egain/chat/entrypoint/" + entryPoint + "/chats",
                     "application/json", "{}");
             return 201;
         } catch (IllegalStateException refused) {
@@ -120,6 +120,6 @@ class EndToEndTest {
     }
 
     private static JsonNode get(String url) throws Exception {
-        return ContractJson.mapper().readTree(Lab.send("GET", url, null, null));
+        return ContractJson.mapper().readTree(lab.send("GET", url, null, null));
     }
 }

@@ -71,7 +71,7 @@ class RouterRestartTest {
         long endOffsets = rebuilt.values().stream().mapToLong(PartitionProjection::nextOffset).sum();
         await().atMost(Duration.ofSeconds(90)).until(() -> appliedOffsets() == endOffsets);
 
-        JsonNode live = ContractJson.mapper().readTree(Lab.send("GET", lab.router().url() + "/projection", null, null));
+        JsonNode live = ContractJson.mapper().readTree(lab.send("GET", lab.router().url() + "/projection", null, null));
         assertThat(live).hasSize(rebuilt.size());
         long anomalies = 0;
         for (JsonNode partition : live) {
@@ -89,7 +89,7 @@ class RouterRestartTest {
     }
 
     private static long appliedOffsets() throws Exception {
-        JsonNode live = ContractJson.mapper().readTree(Lab.send("GET", lab.router().url() + "/projection", null, null));
+        JsonNode live = ContractJson.mapper().readTree(lab.send("GET", lab.router().url() + "/projection", null, null));
         long sum = 0;
         for (JsonNode partition : live) {
             sum += partition.get("nextOffset").asLong();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.access.LabLogins;
 import dev.agentavailability.simulator.RunSummary;
 import dev.agentavailability.simulator.SimAgent;
 import dev.agentavailability.simulator.SimulatorSettings;
@@ -46,7 +47,7 @@ class SimulatorLabTest {
                 .withServices(lab.listener().url(), lab.entrypoint().url())
                 .withRate(20)
                 .withLimits(Duration.ofMinutes(3), 150);
-        TrafficRun run = new TrafficRun(settings, System.out);
+        TrafficRun run = new TrafficRun(settings, System.out, lab.users().listener().credentials());
 
         RunSummary summary = run.run();
 
@@ -97,14 +98,17 @@ class SimulatorLabTest {
     }
 
     private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(asSupervisor(url), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? ContractJson.mapper().readTree(response.body())
                 : ContractJson.mapper().missingNode();
     }
 
     private static int status(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        return HTTP.send(asSupervisor(url), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static HttpRequest asSupervisor(String url) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", lab.users().user(LabLogins.SUPERVISOR.user()).credentials().authorization()).build();
     }
 }

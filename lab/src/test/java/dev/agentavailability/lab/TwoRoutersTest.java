@@ -89,9 +89,9 @@ class TwoRoutersTest {
             agents.append("  - { id: %d, name: Agent_%d, peripheralNumber: %d, skillGroupIds: %s }\n"
                     .formatted(id, id, 20000 + id, groups));
         }
-        Lab.send("POST", lab.router().url() + "/config/import", "application/yaml", agents.toString());
+        lab.send("POST", lab.router().url() + "/config/import", "application/yaml", agents.toString());
         ServiceProcess a = lab.router();
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(lab.users().serviceEnvironment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", lab.bootstrapServers());
         env.put("AVAILABILITY_AGENT_EVENTS_PARTITIONS", Integer.toString(PARTITIONS));
         // The same database as router A: the partitions' state and offsets are stored there, so a partition
@@ -280,7 +280,7 @@ class TwoRoutersTest {
 
     private static int status(ServiceProcess router, int agent) throws Exception {
         try {
-            Lab.send("GET", router.url() + "/agents/" + agent + "/status", null, null);
+            lab.send("GET", router.url() + "/agents/" + agent + "/status", null, null);
             return 200;
         } catch (IllegalStateException refused) {
             return refused.getMessage().contains(" answered 404") ? 404 : -1;
@@ -409,16 +409,16 @@ class TwoRoutersTest {
     }
 
     private static void listenerDomainStatus(boolean available) throws Exception {
-        Lab.send("POST", lab.listener().url() + "/application-paths/5001/mrds/5000/domain-status", "application/json",
+        lab.send("POST", lab.listener().url() + "/application-paths/5001/mrds/5000/domain-status", "application/json",
                 "{\"domainAvailable\":" + available + "}");
     }
 
     private static void listenerAgent(int agent, String action, String body) throws Exception {
-        Lab.send("POST", lab.listener().url() + "/agents/" + agent + "/mrds/5000/" + action, "application/json", body);
+        lab.send("POST", lab.listener().url() + "/agents/" + agent + "/mrds/5000/" + action, "application/json", body);
     }
 
     private static JsonNode get(String url) throws Exception {
-        return ContractJson.mapper().readTree(Lab.send("GET", url, null, null));
+        return ContractJson.mapper().readTree(lab.send("GET", url, null, null));
     }
 
     private static KafkaProducer<String, String> producer() {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.agentavailability.contract.Decoded;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmFields;
@@ -21,6 +22,7 @@ import dev.agentavailability.contract.wire.CtiCodec;
 import dev.agentavailability.contract.wire.TagWidth;
 import dev.agentavailability.testsupport.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayOutputStream;
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.Test;
  * against the real Kafka broker that {@link ListenerServiceTest} declares (its test resources are global).
  */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 class ArmMessagesTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.agentavailability.contract.Decoded;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmMessage;
@@ -18,6 +19,7 @@ import dev.agentavailability.testsupport.KafkaAndPostgresResource;
 import dev.agentavailability.testsupport.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /** The listener against a real Kafka broker, with the topics seeded by {@link SeededTopics} before it starts. */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @QuarkusTestResource(value = KafkaAndPostgresResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SeededTopics.class, restrictToAnnotatedClass = false)
 class ListenerServiceTest {

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import dev.agentavailability.contract.access.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * declares (its test resources are global).
  */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 class MetricsAndOpenApiTest {
 
     @BeforeEach

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentavailability.contract.ContractJson;
+import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -73,6 +74,15 @@ public class ProblemMappers {
             return "expected a JSON object";
         }
         return ContractJson.describe(e);
+    }
+
+    /** A caller without the endpoint's role, or an agent acting for another agent. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "the caller's roles do not include one this call needs (see the role table in README)"
+                : e.getMessage();
+        return Problem.of(Response.Status.FORBIDDEN, detail).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package dev.agentavailability.simulator;
 
+import dev.agentavailability.contract.access.Credentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
                 + "customers open the chat page and start chats (entrypoint-service). The same seed makes the "
                 + "same decisions.", ""},
         footer = {"", "Environment: SIMULATOR_LISTENER, SIMULATOR_ENTRYPOINT, SIMULATOR_RATE, SIMULATOR_SEED and "
-                + "SIMULATOR_DURATION give the defaults of the options of the same names.",
+                + "SIMULATOR_DURATION give the defaults of the options of the same names. SIMULATOR_USER and "
+                + "SIMULATOR_PASSWORD (a user with the ece-listener role: bin/lab prints one), or SIMULATOR_TOKEN, "
+                + "log the simulator in.",
                 "Exit codes: 0 done, 1 no action reached a service, 2 bad usage."})
 public final class Simulator implements Callable<Integer> {
 
@@ -83,6 +86,11 @@ public final class Simulator implements Callable<Integer> {
             description = "print a summary line this often, seconds or ISO-8601 (default: ${DEFAULT-VALUE} s)")
     String summaryEvery;
 
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "log in as NAME (an ece-listener user); the password comes from SIMULATOR_PASSWORD, "
+                    + "never from the command line (default: SIMULATOR_USER)")
+    String user;
+
     private final PrintStream out;
 
     public Simulator() {
@@ -134,7 +142,13 @@ public final class Simulator implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrafficRun run = new TrafficRun(settings(), out);
+        Credentials credentials;
+        try {
+            credentials = Credentials.fromEnvironment("SIMULATOR", user, System.getenv()).orElse(null);
+        } catch (IllegalArgumentException missing) {
+            throw new ParameterException(spec.commandLine(), missing.getMessage());
+        }
+        TrafficRun run = new TrafficRun(settings(), out, credentials);
         Thread hook = new Thread(() -> {
             try {
                 run.stopAndAwait(Duration.ofSeconds(20));

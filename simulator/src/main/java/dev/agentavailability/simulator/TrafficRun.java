@@ -1,5 +1,6 @@
 package dev.agentavailability.simulator;
 
+import dev.agentavailability.contract.access.Credentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -42,6 +43,7 @@ public final class TrafficRun {
     private final TrafficModel model;
     private final RunStats stats = new RunStats();
     private final HttpClient http;
+    private final Credentials credentials;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Map<Integer, Long> refreshedAt = new HashMap<>();
@@ -69,7 +71,13 @@ public final class TrafficRun {
     }
 
     public TrafficRun(SimulatorSettings settings, PrintStream out) {
+        this(settings, out, null);
+    }
+
+    /** A run that logs in to the services with these credentials (null: anonymous, as only public calls allow). */
+    public TrafficRun(SimulatorSettings settings, PrintStream out, Credentials credentials) {
         this.settings = settings;
+        this.credentials = credentials;
         this.out = out;
         this.plan = new TrafficPlan(settings.seed(), settings.maxTaskLimit());
         this.model = new TrafficModel(settings.mrdId(), settings.agentIds(), settings.entryPointIds());
@@ -310,6 +318,9 @@ public final class TrafficRun {
             throws Unreachable, Stopped {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
+        if (credentials != null) {
+            request.header("Authorization", credentials.authorization());
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

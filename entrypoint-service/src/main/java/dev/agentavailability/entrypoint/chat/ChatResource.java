@@ -8,9 +8,11 @@ import dev.agentavailability.entrypoint.PathIds;
 import dev.agentavailability.entrypoint.initialize.EntryPointAnswers;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
+import dev.agentavailability.entrypoint.ratelimit.RateLimited;
 import dev.agentavailability.projection.entrypoint.ChatQueue;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Customer chats on an entry point: starting one puts it in the entry point's queue (a STARTED chat event),
  * abandoning one takes it out (ABANDONED). Each call answers only after Kafka acknowledged the event.
  */
+@PermitAll
+@RateLimited
 @Path("/system/egain/chat/entrypoint/{entryPointId}/chats")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatResource {

@@ -1,5 +1,6 @@
 package dev.agentavailability.entrypoint.explain;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.entrypoint.PathIds;
 import dev.agentavailability.entrypoint.availability.AvailabilityView;
@@ -7,6 +8,7 @@ import dev.agentavailability.entrypoint.initialize.EntryPointAnswers;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
 import dev.agentavailability.projection.entrypoint.Explanation;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code GET /entry-points/{id}/explain}: why the entry point answers what it answers, from memory only. */
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Path("/entry-points/{id}/explain")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExplainResource {

@@ -3,9 +3,11 @@ package dev.agentavailability.entrypoint.initialize;
 import dev.agentavailability.entrypoint.PathIds;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
+import dev.agentavailability.entrypoint.ratelimit.RateLimited;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.core.Response;
  * The public ECE chat entry point API. Answers from memory only: it never touches the database or Kafka. CORS
  * headers are added by {@link dev.agentavailability.entrypoint.cors.EntryPointCors}.
  */
+@PermitAll
+@RateLimited
 @Path("/system/egain/chat/entrypoint")
 public class InitializeResource {
 

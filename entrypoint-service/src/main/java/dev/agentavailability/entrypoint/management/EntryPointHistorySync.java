@@ -26,6 +26,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EntryPointHistorySync {
 
+    /** The changedBy of the events this sync writes: the database's settings, not a person's change. */
+    public static final String REPAIRED_BY = "entrypoint-service (history repaired from its database)";
+
     private static final Logger LOG = Logger.getLogger(EntryPointHistorySync.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,12 +74,12 @@ public class EntryPointHistorySync {
         for (EntryPointView entryPoint : entryPoints.list()) {
             EntryPointSettings stored = entryPoint.settings();
             if (!sameJson(onTopic.remove(entryPoint.id()), stored)) {
-                history.publish(EntryPointEvent.saved(entryPoint.id(), stored, clock.now()));
+                history.publish(EntryPointEvent.saved(entryPoint.id(), stored, clock.now(), REPAIRED_BY));
                 published++;
             }
         }
         for (Long gone : onTopic.keySet()) {
-            history.publish(EntryPointEvent.deleted(gone, clock.now()));
+            history.publish(EntryPointEvent.deleted(gone, clock.now(), REPAIRED_BY));
             published++;
         }
         return published;

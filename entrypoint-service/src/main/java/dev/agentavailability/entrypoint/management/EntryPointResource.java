@@ -1,6 +1,9 @@
 package dev.agentavailability.entrypoint.management;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.entrypoint.PathIds;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,21 +19,26 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** Management API of the entry points. Errors are problem details (rest-support). */
+@RolesAllowed(Roles.ADMIN)
 @Path("/entry-points")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntryPointResource {
 
     private final EntryPointService service;
+    private final SecurityIdentity identity;
 
-    EntryPointResource(EntryPointService service) {
+    EntryPointResource(EntryPointService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @GET
     public List<EntryPointView> list() {
         return service.list();
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @GET
     @Path("/{id}")
     public EntryPointView get(@PathParam("id") String id) {
@@ -44,7 +52,7 @@ public class EntryPointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("id") String id, @Valid @NotNull EntryPointRequest body, UriInfo uri) {
         long entryPointId = PathIds.entryPointId(id);
-        EntryPointService.Saved saved = service.put(entryPointId, body);
+        EntryPointService.Saved saved = service.put(entryPointId, body, identity.getPrincipal().getName());
         return saved.created()
                 ? Response.created(uri.getAbsolutePath()).entity(saved.entryPoint()).build()
                 : Response.ok(saved.entryPoint()).build();
@@ -54,7 +62,7 @@ public class EntryPointResource {
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
         long entryPointId = PathIds.entryPointId(id);
-        if (!service.delete(entryPointId)) {
+        if (!service.delete(entryPointId, identity.getPrincipal().getName())) {
             throw PathIds.notFound(entryPointId);
         }
         return Response.noContent().build();

@@ -40,7 +40,8 @@ public class EntryPointService {
         return EntryPoint.<EntryPoint>findByIdOptional(id).map(EntryPoint::view);
     }
 
-    public Saved put(long id, EntryPointRequest request) {
+    /** Creates or replaces entry point {@code id}; {@code changedBy} is the principal, carried on the event. */
+    public Saved put(long id, EntryPointRequest request, String changedBy) {
         synchronized (writeLock) {
             Saved saved = QuarkusTransaction.requiringNew().call(() -> {
                 EntryPoint entity = EntryPoint.findById(id);
@@ -55,7 +56,7 @@ public class EntryPointService {
                 }
                 EntryPoint.flush(); // database faults surface before the event is on the topic
                 EntryPointView view = entity.view();
-                history.publish(EntryPointEvent.saved(id, view.settings(), clock.now()));
+                history.publish(EntryPointEvent.saved(id, view.settings(), clock.now(), changedBy));
                 return new Saved(view, created);
             });
             cache.put(saved.entryPoint());
@@ -64,13 +65,13 @@ public class EntryPointService {
     }
 
     /** @return false when there was no such entry point */
-    public boolean delete(long id) {
+    public boolean delete(long id, String changedBy) {
         synchronized (writeLock) {
             boolean deleted = QuarkusTransaction.requiringNew().call(() -> {
                 boolean existed = EntryPoint.deleteById(id);
                 if (existed) {
                     EntryPoint.flush();
-                    history.publish(EntryPointEvent.deleted(id, clock.now()));
+                    history.publish(EntryPointEvent.deleted(id, clock.now(), changedBy));
                 }
                 return existed;
             });

@@ -1,6 +1,9 @@
 package dev.agentavailability.listener.agent;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.projection.AgentState;
+import dev.agentavailability.rest.access.ActsForAgent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -19,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
  * accept any content type; the others read JSON, and their body is optional where the ARM fields have defaults.
  * Several actions share one method whose path segment names the ARM message ({@link ArmRequests}).
  */
+@ActsForAgent
+@RolesAllowed({Roles.AGENT, Roles.ECE_LISTENER, Roles.ADMIN})
 @Path("/agents/{icmAgentId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
@@ -29,6 +34,7 @@ public class AgentResource {
         this.commands = commands;
     }
 
+    @RolesAllowed({Roles.AGENT, Roles.ECE_LISTENER, Roles.SUPERVISOR, Roles.ADMIN})
     @GET
     public AgentState agent(@PathParam("icmAgentId") @Positive int icmAgentId) {
         return commands.agent(icmAgentId);

@@ -1,10 +1,12 @@
 package dev.agentavailability.listener.apppath;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmFields;
 import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.listener.agent.AgentCommands;
 import dev.agentavailability.listener.agent.ArmRequest;
 import dev.agentavailability.listener.agent.Published;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
  * written to every partition of the agent-event topic because it concerns every agent of the MRD. The answer
  * lists every record written.
  */
+@RolesAllowed({Roles.ECE_LISTENER, Roles.ADMIN})
 @Path("/application-paths/{applicationPathId}/mrds/{mrdId}/domain-status")
 @Produces(MediaType.APPLICATION_JSON)
 public class DomainStatusResource {

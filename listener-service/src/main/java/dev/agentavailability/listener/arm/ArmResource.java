@@ -1,11 +1,13 @@
 package dev.agentavailability.listener.arm;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.wire.TagWidth;
 import dev.agentavailability.listener.agent.AgentCommands;
 import dev.agentavailability.listener.agent.ArmRequest;
 import dev.agentavailability.listener.agent.Published;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import java.util.function.Supplier;
  * body is read first (a bad frame publishes nothing), then the messages run in order as agent actions do;
  * the answer lists the records published. Events take the time of the call, never a log's time.
  */
+@RolesAllowed({Roles.ECE_LISTENER, Roles.ADMIN})
 @Path("/arm")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArmResource {

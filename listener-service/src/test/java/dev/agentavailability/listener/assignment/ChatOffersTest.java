@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.agentavailability.contract.Decoded;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmMessage;
@@ -18,6 +19,7 @@ import dev.agentavailability.testsupport.KafkaAndPostgresResource;
 import dev.agentavailability.testsupport.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /** ASSIGNED chats become OFFER_TASK_IND through the agent's command path, answered by OFFERED or ASSIGNMENT_FAILED. */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @QuarkusTestResource(value = KafkaAndPostgresResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = SeededTopics.class, restrictToAnnotatedClass = false)
 class ChatOffersTest {

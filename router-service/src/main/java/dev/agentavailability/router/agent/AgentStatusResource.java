@@ -1,5 +1,6 @@
 package dev.agentavailability.router.agent;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.config.AgentConfig;
 import dev.agentavailability.contract.config.MrdConfig;
 import dev.agentavailability.projection.AgentMrdState;
@@ -13,8 +14,10 @@ import dev.agentavailability.projection.TaskEntry;
 import dev.agentavailability.projection.Verdict;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
+import dev.agentavailability.rest.access.ActsForAgent;
 import dev.agentavailability.router.config.ConfigState;
 import dev.agentavailability.router.projection.ProjectionStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +34,8 @@ import java.util.List;
  * The router's view of one agent: state per MRD and skill group with the time it was entered, the
  * availability verdict and every clause it fails. {@code Accept: text/plain} gives rttest's layout.
  */
+@ActsForAgent
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
 @Path("/agents")
 public class AgentStatusResource {
 

@@ -1,11 +1,13 @@
 package dev.agentavailability.router.availability;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.projection.AvailabilityCounter;
 import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.router.config.ConfigState;
 import dev.agentavailability.router.projection.ProjectionStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import java.util.SortedMap;
 import java.util.function.BiFunction;
 
 /** Availability of a skill group or MRD over the partitions this instance owns, computed now. */
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class AvailabilityResource {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.config.AgentConfig;
 import dev.agentavailability.contract.config.ApplicationPathConfig;
 import dev.agentavailability.contract.config.ConfigEvent;
@@ -16,6 +17,8 @@ import dev.agentavailability.contract.config.MrdConfig;
 import dev.agentavailability.contract.config.SkillGroupConfig;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,6 +41,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Reference data: MRDs, skill groups, application paths and agents with their skill groups. Every
  * change becomes a config event; the answer comes once this instance has read it back.
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("/config")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfigResource {
@@ -63,13 +67,21 @@ public class ConfigResource {
     private final ConfigState state;
     private final ConfigPublisher publisher;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    public ConfigResource(ConfigState state, ConfigPublisher publisher) {
+    public ConfigResource(ConfigState state, ConfigPublisher publisher, SecurityIdentity identity) {
+        this.identity = identity;
         this.state = state;
         this.publisher = publisher;
         this.clock = Clock.systemUTC();
     }
 
+    /** Who makes this change, carried on its config events so that a replay can say who changed what. */
+    private String changedBy() {
+        return identity.getPrincipal().getName();
+    }
+
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @GET
     public LabConfig all() {
         return LabConfig.of(state.current());
@@ -85,10 +97,11 @@ public class ConfigResource {
         List<ConfigItem> items = lab.items();
         refuseInvalid(ConfigValidation.check(items, state.current(), ""), "the lab file");
         Instant at = clock.instant();
-        publisher.publish(items.stream().map(item -> ConfigEvent.upsert(item, at)).toList());
+        publisher.publish(items.stream().map(item -> ConfigEvent.upsert(item, at, changedBy())).toList());
         return Map.of("published", items.size());
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @GET
     @Path("/{kind}/{id}")
     public ConfigItem get(@PathParam("kind") String kind, @PathParam("id") int id) {
@@ -109,7 +122,7 @@ public class ConfigResource {
         }
         ConfigItem withId = withId(item, id);
         refuseInvalid(ConfigValidation.check(List.of(withId), state.current(), ""), withId.key());
-        publisher.publish(List.of(ConfigEvent.upsert(withId, clock.instant())));
+        publisher.publish(List.of(ConfigEvent.upsert(withId, clock.instant(), changedBy())));
         return withId;
     }
 
@@ -124,7 +137,7 @@ public class ConfigResource {
                     ConfigEvent.key(k.kind(), id) + " is still named by " + String.join(", ", users))
                     .with("referencedBy", users));
         }
-        publisher.publish(List.of(ConfigEvent.delete(k.kind(), id, clock.instant())));
+        publisher.publish(List.of(ConfigEvent.delete(k.kind(), id, clock.instant(), changedBy())));
         return Response.noContent().build();
     }
 

@@ -1,8 +1,10 @@
 package dev.agentavailability.router.projection;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.Anomaly;
 import dev.agentavailability.projection.PartitionProjection;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The raw projection of the owned partitions with their offsets, and the anomalies recorded. */
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Path("/projection")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionResource {

@@ -3,6 +3,7 @@ package dev.agentavailability.router.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.kafka.TopicReader;
 import dev.agentavailability.projection.entrypoint.Explanation;
 import dev.agentavailability.replay.AvailabilitySeries;
@@ -17,6 +18,7 @@ import dev.agentavailability.replay.TimelinePage;
 import dev.agentavailability.replay.TopicReplay;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -36,6 +38,7 @@ import java.util.function.Supplier;
  * with charts. Each call reads the topics with its own consumer (no group, no commits): the live projection of
  * this router is neither read nor disturbed.
  */
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Path("/replay")
 public class ReplayResource {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmFields;
@@ -21,6 +22,7 @@ import dev.agentavailability.testsupport.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * those events, with its own consumer, while the live router reads the same topics.
  */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @QuarkusTestResource(value = KafkaAndPostgresResource.class,
         initArgs = @ResourceArg(name = KafkaAndPostgresResource.DATABASE_ARG, value = "router"))
 class ReplayResourceTest {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
+import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmFields;
@@ -20,6 +21,7 @@ import dev.agentavailability.testsupport.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,8 @@ import org.junit.jupiter.api.Test;
  * snapshots only.
  */
 @QuarkusTest
+// Runs as admin: what this class tests is not who may call (AccessTest is).
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 @TestProfile(ProjectionSnapshotTest.SmallSnapshots.class)
 class ProjectionSnapshotTest {
 

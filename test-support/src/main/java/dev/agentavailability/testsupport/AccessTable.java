@@ -1,0 +1,177 @@
+package dev.agentavailability.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentavailability.contract.access.Roles;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * Who may call what, as a table: each row is one endpoint and the roles it admits; {@link #check()} calls every
+ * row as an anonymous caller and as each {@link TestUsers} user, in row order, and collects every answer that
+ * breaks the table: anonymous → 401 (unless public), a role outside the row → 403, a role inside → the row's
+ * expected answer (2xx unless said otherwise).
+ */
+public final class AccessTable {
+
+    /**
+     * One endpoint.
+     *
+     * @param agentOwn  the path names agent {@link TestUsers#AGENT_6420}'s id, so that agent may call it and
+     *                  {@link TestUsers#AGENT_5033} may not
+     * @param admitted  what an admitted caller's status must be
+     * @param expected  what {@code admitted} stands for, for messages
+     */
+    public record Row(String method, String path, String contentType, String body, Set<String> roles,
+            boolean isPublic, boolean agentOwn, IntPredicate admitted, String expected) {
+
+        public Row body(String type, String text) {
+            return new Row(method, path, type, text, roles, isPublic, agentOwn, admitted, expected);
+        }
+
+        /** Admitted callers reach the endpoint, whose answer may be a refusal of the request itself (404, 409). */
+        public Row reachesEndpoint() {
+            return new Row(method, path, contentType, body, roles, isPublic, agentOwn,
+                    status -> status != 401 && status != 403 && status != 405 && status < 500,
+                    "an answer of the endpoint itself");
+        }
+
+        String describe() {
+            return method + " " + path;
+        }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    public static Row call(String method, String path, String... roles) {
+        return new Row(method, path, null, null, new LinkedHashSet<>(Arrays.asList(roles)), false,
+                path.contains("/" + TestUsers.AGENT_6420.icmAgentId() + "/")
+                        || path.endsWith("/" + TestUsers.AGENT_6420.icmAgentId()),
+                status -> status / 100 == 2, "2xx");
+    }
+
+    /** Open to anyone, logged in or not. */
+    public static Row publicCall(String method, String path) {
+        return new Row(method, path, null, null, Set.of(), true, false, status -> status / 100 == 2, "2xx");
+    }
+
+    public AccessTable add(Row row) {
+        rows.add(row);
+        return this;
+    }
+
+    /** The rows' endpoints, as {@code METHOD path}. */
+    public List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** Every answer that breaks the table; empty when the service keeps it. */
+    public List<String> check() {
+        List<String> faults = new ArrayList<>();
+        for (Row row : rows) {
+            expect(faults, row, "anonymous", send(given(), row), row.isPublic() ? row.admitted() : s -> s == 401,
+                    row.isPublic() ? row.expected() : "401");
+            for (TestUsers user : TestUsers.all()) {
+                boolean admitted = row.isPublic() || row.roles().contains(user.role())
+                        && (!row.agentOwn() || !user.role().equals(Roles.AGENT) || user == TestUsers.AGENT_6420);
+                int status = send(given().auth().preemptive().basic(user.user(), user.password()), row);
+                expect(faults, row, user.user() + " (" + user.role() + ")", status,
+                        admitted ? row.admitted() : s -> s == 403, admitted ? row.expected() : "403");
+            }
+        }
+        return faults;
+    }
+
+    /**
+     * The operations of the service's OpenAPI document (JSON) that no row calls, as {@code METHOD /template}: the
+     * table must name every endpoint, so a new one cannot go untested. Preflight (OPTIONS) calls are left out.
+     */
+    public List<String> uncovered(String openApiJson) {
+        List<String> missing = new ArrayList<>();
+        JsonNode paths;
+        try {
+            paths = new ObjectMapper().readTree(openApiJson).path("paths");
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not an OpenAPI JSON document", e);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            Pattern template = Pattern.compile(
+                    path.getKey().replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\.") + "(\\?.*)?");
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
+                String method = methods.next().toUpperCase(Locale.ROOT);
+                if (method.equals("OPTIONS") || method.equals("PARAMETERS")) {
+                    continue;
+                }
+                boolean called = rows.stream().anyMatch(
+                        row -> row.method().equals(method) && template.matcher(row.path()).matches());
+                if (!called) {
+                    missing.add(method + " " + path.getKey());
+                }
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The operations of the OpenAPI document (JSON) that a client cannot tell are protected: every operation a
+     * row does not call as public must name a security requirement, and the document must declare its schemes.
+     */
+    public List<String> undeclaredSecurity(String openApiJson) {
+        List<String> missing = new ArrayList<>();
+        JsonNode document;
+        try {
+            document = new ObjectMapper().readTree(openApiJson);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not an OpenAPI JSON document", e);
+        }
+        if (document.path("components").path("securitySchemes").isEmpty()) {
+            missing.add("components.securitySchemes is empty");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            Pattern template = Pattern.compile(
+                    path.getKey().replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\.") + "(\\?.*)?");
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String method = op.getKey().toUpperCase(Locale.ROOT);
+                boolean isPublic = rows.stream().anyMatch(row -> row.isPublic() && row.method().equals(method)
+                        && template.matcher(row.path()).matches());
+                boolean declared = op.getValue().has("security") || document.has("security");
+                // a CORS preflight (OPTIONS) is public by its nature
+                if (!isPublic && !method.equals("PARAMETERS") && !method.equals("OPTIONS") && !declared) {
+                    missing.add(method + " " + path.getKey());
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static void expect(List<String> faults, Row row, String caller, int status, IntPredicate ok,
+            String expected) {
+        if (!ok.test(status)) {
+            faults.add(row.describe() + " as " + caller + ": " + status + ", expected " + expected);
+        }
+    }
+
+    private static int send(RequestSpecification request, Row row) {
+        if (row.body() != null) {
+            request = request.contentType(row.contentType()).body(row.body().getBytes(StandardCharsets.UTF_8));
+        }
+        Response response = request.request(row.method(), row.path());
+        return response.statusCode();
+    }
+}

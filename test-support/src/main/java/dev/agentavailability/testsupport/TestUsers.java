@@ -1,0 +1,54 @@
+package dev.agentavailability.testsupport;
+
+import dev.agentavailability.contract.access.Credentials;
+import dev.agentavailability.contract.access.LabLogins;
+import java.util.List;
+
+/**
+ * The users every service under test knows (HTTP Basic, embedded realm): the lab's logins with test-only
+ * passwords (the name and a fixed suffix), supplied by {@link TestUsersConfigSource}.
+ */
+public enum TestUsers {
+
+    ADMIN(LabLogins.ADMIN),
+    SUPERVISOR(LabLogins.SUPERVISOR),
+    LISTENER(LabLogins.LISTENER),
+    AGENT_6420(LabLogins.AGENT_6420),
+    AGENT_5033(LabLogins.AGENT_5033);
+
+    private final LabLogins login;
+
+    TestUsers(LabLogins login) {
+        this.login = login;
+    }
+
+    public String user() {
+        return login.user();
+    }
+
+    public String password() {
+        return login.user() + "-test-password";
+    }
+
+    public String role() {
+        return login.role();
+    }
+
+    /** The ICM agent id an agent user stands for; null for the other roles. */
+    public Integer icmAgentId() {
+        return login.icmAgentId();
+    }
+
+    /** This user's lines of configuration. */
+    public List<String> properties() {
+        return login.properties(password());
+    }
+
+    public Credentials credentials() {
+        return Credentials.basic(user(), password());
+    }
+
+    public static List<TestUsers> all() {
+        return List.of(values());
+    }
+}
