@@ -101,16 +101,10 @@ public final class AccessTable {
      */
     public List<String> uncovered(String openApiJson) {
         List<String> missing = new ArrayList<>();
-        JsonNode paths;
-        try {
-            paths = new ObjectMapper().readTree(openApiJson).path("paths");
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not an OpenAPI JSON document", e);
-        }
+        JsonNode paths = document(openApiJson).path("paths");
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> path = it.next();
-            Pattern template = Pattern.compile(
-                    path.getKey().replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\.") + "(\\?.*)?");
+            Pattern template = template(path.getKey());
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
                 String method = methods.next().toUpperCase(Locale.ROOT);
                 if (method.equals("OPTIONS") || method.equals("PARAMETERS")) {
@@ -132,19 +126,13 @@ public final class AccessTable {
      */
     public List<String> undeclaredSecurity(String openApiJson) {
         List<String> missing = new ArrayList<>();
-        JsonNode document;
-        try {
-            document = new ObjectMapper().readTree(openApiJson);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not an OpenAPI JSON document", e);
-        }
+        JsonNode document = document(openApiJson);
         if (document.path("components").path("securitySchemes").isEmpty()) {
             missing.add("components.securitySchemes is empty");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> path = it.next();
-            Pattern template = Pattern.compile(
-                    path.getKey().replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\.") + "(\\?.*)?");
+            Pattern template = template(path.getKey());
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase(Locale.ROOT);
@@ -158,6 +146,19 @@ public final class AccessTable {
             }
         }
         return missing;
+    }
+
+    private static JsonNode document(String openApiJson) {
+        try {
+            return new ObjectMapper().readTree(openApiJson);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not an OpenAPI JSON document", e);
+        }
+    }
+
+    /** An OpenAPI path template ({@code /agents/{id}}) as a pattern for the rows' concrete paths and queries. */
+    private static Pattern template(String path) {
+        return Pattern.compile(path.replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\.") + "(\\?.*)?");
     }
 
     private static void expect(List<String> faults, Row row, String caller, int status, IntPredicate ok,
