@@ -20,17 +20,31 @@ final class BrokerFiles {
     private BrokerFiles() {
     }
 
-    static void writeServerProperties(Path file, EmbeddedKafka.Options options, Path dataDir, int port, int controllerPort)
-            throws IOException {
+    static void writeServerProperties(Path file, EmbeddedKafka.Options options, Path dataDir, int port, int controllerPort,
+            SecureListener secure) throws IOException {
+        String listeners = "PLAINTEXT://127.0.0.1:" + port;
+        String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+        if (secure != null) {
+            listeners += "," + SecureListener.NAME + "://" + secure.bootstrapServers();
+            protocols += "," + SecureListener.NAME + ":" + SecureListener.NAME;
+        }
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", listeners);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", protocols);
+        if (secure != null) {
+            p.putAll(secure.brokerProperties());
+        }
+        if (options.aclAuthorizer()) {
+            p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            // PLAINTEXT and the controller listener have no login: the broker itself and the test's own clients
+            p.put("super.users", "User:ANONYMOUS");
+        }
         p.put("log.dirs", dataDir.toString());
         p.put("num.partitions", Integer.toString(options.partitions()));
         p.put("auto.create.topics.enable", Boolean.toString(options.autoCreateTopics()));

@@ -20,12 +20,16 @@ final class BrokerProcess {
     private BrokerProcess() {
     }
 
-    /** The broker on {@code port} (clients) and {@code controllerPort} (KRaft), with its data in {@code dataDir}. */
+    /**
+     * The broker on {@code port} (clients), {@code controllerPort} (KRaft) and, if not null, {@code secure}, with its
+     * data in {@code dataDir}.
+     */
     static Process start(EmbeddedKafka.Options options, Path workDir, boolean ownsWorkDir, Path dataDir,
-            boolean formatted, int port, int controllerPort, List<Path> classpath, BrokerLogs logs)
+            boolean formatted, int port, int controllerPort, SecureListener secure, List<Path> classpath,
+            BrokerLogs logs)
             throws IOException {
         Path serverProperties = workDir.resolve("server.properties");
-        BrokerFiles.writeServerProperties(serverProperties, options, dataDir, port, controllerPort);
+        BrokerFiles.writeServerProperties(serverProperties, options, dataDir, port, controllerPort, secure);
         Path log4jConfig = workDir.resolve("log4j2.properties");
         BrokerFiles.writeLog4jConfig(log4jConfig, logs.brokerLog());
         Path launcherDir = BrokerFiles.writeLauncher(workDir);

@@ -36,7 +36,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Start options, immutable; every {@code with...} method returns a modified copy. */
     public record Options(Path workDir, int port, int controllerPort, int partitions, boolean autoCreateTopics,
             String maxHeap, boolean fastStartup, List<String> jvmOptions, Duration startupTimeout, boolean keepData,
-            Map<String, String> brokerProperties) {
+            boolean secureListener, boolean aclAuthorizer, Map<String, String> brokerProperties) {
 
         public Options {
             checkPort(port);
@@ -55,7 +55,8 @@ public final class EmbeddedKafka implements AutoCloseable {
          * full JIT, 60 s startup timeout, data deleted on close.
          */
         public static Options defaults() {
-            return new Options(null, 0, 0, 1, false, "512m", false, List.of(), Duration.ofSeconds(60), false, Map.of());
+            return new Options(null, 0, 0, 1, false, "512m", false, List.of(), Duration.ofSeconds(60), false, false,
+                    false, Map.of());
         }
 
         /** Directory for the broker's config, logs and data; {@code null} (default) = a new temporary directory. */
@@ -117,6 +118,23 @@ public final class EmbeddedKafka implements AutoCloseable {
             return with(draft -> draft.keepData = keepData);
         }
 
+        /**
+         * A second client listener, SASL_SSL with SCRAM-SHA-512 on a free port, as production brokers have
+         * ({@link EmbeddedKafka#secureListener()}); its users are added with {@link EmbeddedKafka#addScramUser}.
+         * The PLAINTEXT listener stays open for the test's own clients. Default false.
+         */
+        public Options withSecureListener(boolean secureListener) {
+            return with(draft -> draft.secureListener = secureListener);
+        }
+
+        /**
+         * Kafka's standard ACL authorizer: a SASL user may do only what ACLs allow it, while PLAINTEXT clients
+         * (the principal {@code User:ANONYMOUS}, also the broker's own) are super users. Default false.
+         */
+        public Options withAclAuthorizer(boolean aclAuthorizer) {
+            return with(draft -> draft.aclAuthorizer = aclAuthorizer);
+        }
+
         /** Any extra broker property; overrides the ones this class sets. */
         public Options withBrokerProperty(String key, String value) {
             Objects.requireNonNull(key, "key");
@@ -143,6 +161,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             final List<String> jvmOptions;
             Duration startupTimeout;
             boolean keepData;
+            boolean secureListener;
+            boolean aclAuthorizer;
             final Map<String, String> brokerProperties;
 
             Draft(Options from) {
@@ -156,12 +176,14 @@ public final class EmbeddedKafka implements AutoCloseable {
                 jvmOptions = new ArrayList<>(from.jvmOptions);
                 startupTimeout = from.startupTimeout;
                 keepData = from.keepData;
+                secureListener = from.secureListener;
+                aclAuthorizer = from.aclAuthorizer;
                 brokerProperties = new LinkedHashMap<>(from.brokerProperties);
             }
 
             Options options() {
                 return new Options(workDir, port, controllerPort, partitions, autoCreateTopics, maxHeap, fastStartup,
-                        jvmOptions, startupTimeout, keepData, brokerProperties);
+                        jvmOptions, startupTimeout, keepData, secureListener, aclAuthorizer, brokerProperties);
             }
         }
 
@@ -180,11 +202,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final SecureListener secure;
     private final BrokerLogs logs;
     private final StopOnce stopOnce;
 
     private EmbeddedKafka(Process process, Path workDir, boolean ownsWorkDir, boolean deleteData, int port,
-            int controllerPort) {
+            int controllerPort, SecureListener secure) {
         this.process = process;
         this.processStdin = process.getOutputStream();
         this.workDir = workDir;
@@ -193,6 +216,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.dataDir = workDir.resolve("data");
         this.port = port;
         this.controllerPort = controllerPort;
+        this.secure = secure;
         this.logs = BrokerLogs.in(workDir);
         this.stopOnce = new StopOnce("embedded-kafka-" + port + "-stop", this::stop);
     }
@@ -211,7 +235,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(Options options) {
         Objects.requireNonNull(options, "options");
         List<Path> classpath = BrokerClasspath.resolve();
-        boolean randomPorts = options.port() == 0 || options.controllerPort() == 0;
+        boolean randomPorts = options.port() == 0 || options.controllerPort() == 0 || options.secureListener();
         int attempts = randomPorts ? START_ATTEMPTS_WITH_RANDOM_PORTS : 1;
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -242,14 +266,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         boolean formatted = Files.exists(dataDir.resolve("meta.properties"));
 
-        int[] free = InfraSupport.freePorts(2, options.port(), options.controllerPort());
+        int[] free = InfraSupport.freePorts(3, options.port(), options.controllerPort());
         int port = options.port() != 0 ? options.port() : free[0];
         int controllerPort = options.controllerPort() != 0 ? options.controllerPort() : free[1];
+        SecureListener secure = options.secureListener() ? SecureListener.create(workDir.resolve("tls"), free[2]) : null;
 
         Process process;
         try {
             process = BrokerProcess.start(options, workDir, ownsWorkDir, dataDir, formatted, port, controllerPort,
-                    classpath, BrokerLogs.in(workDir));
+                    secure, classpath, BrokerLogs.in(workDir));
         } catch (IOException e) {
             if (ownsWorkDir) {
                 InfraSupport.deleteRecursively(workDir);
@@ -257,7 +282,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new UncheckedIOException("Could not start the Kafka broker process", e);
         }
 
-        EmbeddedKafka kafka = new EmbeddedKafka(process, workDir, ownsWorkDir, deleteData, port, controllerPort);
+        EmbeddedKafka kafka = new EmbeddedKafka(process, workDir, ownsWorkDir, deleteData, port, controllerPort,
+                secure);
         try {
             new BrokerReadiness(kafka, process).awaitReady(deadline, options.startupTimeout());
             return kafka;
@@ -275,6 +301,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The client (PLAINTEXT) port. */
     public int port() {
         return port;
+    }
+
+    /**
+     * The SASL_SSL listener.
+     *
+     * @throws IllegalStateException unless started {@link Options#withSecureListener with one}
+     */
+    public SecureListener secureListener() {
+        if (secure == null) {
+            throw new IllegalStateException("this broker was started without a secure listener");
+        }
+        return secure;
+    }
+
+    /**
+     * Adds (or changes) a SCRAM-SHA-512 user of the {@link #secureListener() secure listener}, and returns once the
+     * broker knows it, so that the user can log in at once.
+     */
+    public void addScramUser(String user, String password) {
+        secureListener();
+        ScramUsers.upsert(this, user, password);
     }
 
     /** The KRaft controller port. */
