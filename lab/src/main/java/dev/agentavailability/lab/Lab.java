@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,8 +36,15 @@ public final class Lab implements AutoCloseable {
      * @param ports      listener, router and entry point HTTP ports
      * @param partitions partitions of the agent-event topic
      * @param demo       whether to load the demo configuration and entry point 1001
+     * @param kafkaUsers a Strimzi manifest of KafkaUser resources (the production overlay's), or null: with it the
+     *                   services reach Kafka as production's do, over SASL_SSL as the user named after the service,
+     *                   with that user's ACLs; without it over PLAINTEXT with no ACLs
      */
-    public record Options(Path repoRoot, Path workDir, int[] ports, int partitions, boolean demo) {
+    public record Options(Path repoRoot, Path workDir, int[] ports, int partitions, boolean demo, Path kafkaUsers) {
+
+        public Options(Path repoRoot, Path workDir, int[] ports, int partitions, boolean demo) {
+            this(repoRoot, workDir, ports, partitions, demo, null);
+        }
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,6 +53,7 @@ public final class Lab implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private LabUsers users;
     private EmbeddedKafka kafka;
+    private Map<String, StrimziKafkaUsers.Login> kafkaLogins = Map.of();
     private EmbeddedPostgresServer postgres;
     private ServiceProcess listener;
     private ServiceProcess router;
@@ -64,9 +73,13 @@ public final class Lab implements AutoCloseable {
     private void startAll(Options o) throws IOException, InterruptedException {
         Files.createDirectories(o.workDir());
         users = LabUsers.create(o.workDir().resolve("security"));
+        boolean secureKafka = o.kafkaUsers() != null;
         kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withWorkDir(o.workDir().resolve("kafka"))
-                .withPartitions(o.partitions()));
+                .withPartitions(o.partitions()).withSecureListener(secureKafka).withAclAuthorizer(secureKafka));
         started.add(kafka);
+        if (secureKafka) {
+            kafkaLogins = StrimziKafkaUsers.apply(o.kafkaUsers(), kafka);
+        }
         postgres = EmbeddedPostgresServer.start(EmbeddedPostgresServer.Options.defaults()
                 .withDataDir(o.workDir().resolve("postgres")));
         started.add(postgres);
@@ -92,6 +105,7 @@ public final class Lab implements AutoCloseable {
 
     private ServiceProcess service(Options o, String name, int portIndex, Map<String, String> common, String database) {
         Map<String, String> env = new HashMap<>(common);
+        env.putAll(kafkaEnvironment(name));
         if (database != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.createDatabase(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
@@ -103,6 +117,24 @@ public final class Lab implements AutoCloseable {
         // Closed in reverse order of start: services before Kafka and PostgreSQL.
         started.add(service);
         return service;
+    }
+
+    /**
+     * The Kafka client settings of a service as environment variables ({@code sasl.jaas.config} as
+     * {@code KAFKA_SASL_JAAS_CONFIG}): none with PLAINTEXT Kafka, else its own user's login over SASL_SSL.
+     */
+    private Map<String, String> kafkaEnvironment(String service) {
+        if (kafkaLogins.isEmpty()) {
+            return Map.of();
+        }
+        StrimziKafkaUsers.Login login = kafkaLogins.get(service);
+        if (login == null) {
+            throw new IllegalArgumentException("the Kafka users' manifest has no KafkaUser " + service);
+        }
+        Map<String, String> env = new HashMap<>();
+        kafka.secureListener().clientProperties(login.user(), login.password()).forEach((key, value) ->
+                env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        return env;
     }
 
     /** Loads the demo reference data into the router and entry point 1001 into the entry point service. */

@@ -11,11 +11,18 @@ final class LabFixture {
     private LabFixture() {
     }
 
+    /** The checkout: the lab module's parent folder. */
+    static final Path REPO_ROOT = Path.of("").toAbsolutePath().getParent();
+
     static Lab start(int partitions) throws IOException, InterruptedException {
-        Path repoRoot = Path.of("").toAbsolutePath().getParent();
+        return start(partitions, null);
+    }
+
+    /** A lab whose services reach Kafka as the KafkaUsers of {@code kafkaUsers} (see {@link Lab.Options}). */
+    static Lab start(int partitions, Path kafkaUsers) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("availability-lab-");
-        return Lab.start(new Lab.Options(repoRoot, work, new int[] {freePort(), freePort(), freePort()}, partitions,
-                true));
+        return Lab.start(new Lab.Options(REPO_ROOT, work, new int[] {freePort(), freePort(), freePort()}, partitions,
+                true, kafkaUsers));
     }
 
     /**

@@ -18,7 +18,7 @@ class ProductionSecurityTest {
     @Test
     void aServiceWithoutTokenSettingsRefusesToStartAndSaysWhichAreMissing() throws Exception {
         Path work = Files.createTempDirectory("availability-prod-");
-        Path jar = Path.of("").toAbsolutePath().getParent()
+        Path jar = LabFixture.REPO_ROOT
                 .resolve("listener-service/target/quarkus-app/quarkus-run.jar");
         // Nothing listens at this broker: the refusal must come before Kafka is needed.
         try (ServiceProcess listener = new ServiceProcess("listener-service", jar, LabFixture.freePort(),

@@ -100,7 +100,7 @@ class TwoRoutersTest {
         env.put("QUARKUS_DATASOURCE_USERNAME", lab.postgres().username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", lab.postgres().password());
         routerB = new ServiceProcess("router-service-b",
-                Path.of("").toAbsolutePath().getParent().resolve("router-service/target/quarkus-app/quarkus-run.jar"),
+                LabFixture.REPO_ROOT.resolve("router-service/target/quarkus-app/quarkus-run.jar"),
                 LabFixture.freePort(), env, a.log().resolveSibling("router-service-b.log"));
     }
 

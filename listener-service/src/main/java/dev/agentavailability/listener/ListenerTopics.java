@@ -16,33 +16,22 @@ public interface ListenerTopics {
     @WithDefault(Topics.AGENT_EVENTS)
     String agentEvents();
 
-    @WithName("agent-events-dlq")
-    @WithDefault(Topics.AGENT_EVENTS_DLQ)
-    String agentEventsDlq();
-
     @WithDefault(Topics.CONFIG)
     String config();
-
-    @WithName("skill-groups")
-    @WithDefault(Topics.SKILL_GROUP_AVAILABILITY)
-    String skillGroups();
-
-    @WithDefault(Topics.MRD_AVAILABILITY)
-    String mrds();
 
     @WithName("chat-events")
     @WithDefault(Topics.CHAT_EVENTS)
     String chatEvents();
 
-    /** The topic catalogue under the configured names. */
+    /**
+     * The topics this service writes or reads, under the configured names: only these, since in production it
+     * may describe no others (the production overlay's KafkaUser ACLs).
+     */
     default List<TopicSpec> specs(int agentEventPartitions) {
         Map<String, String> names = Map.of(
                 Topics.AGENT_EVENTS, agentEvents(),
-                Topics.AGENT_EVENTS_DLQ, agentEventsDlq(),
                 Topics.CONFIG, config(),
-                Topics.SKILL_GROUP_AVAILABILITY, skillGroups(),
-                Topics.MRD_AVAILABILITY, mrds(),
                 Topics.CHAT_EVENTS, chatEvents());
-        return Topics.all(agentEventPartitions, names);
+        return Topics.named(agentEventPartitions, names);
     }
 }

@@ -27,6 +27,6 @@ public class TopicSetup {
                 Topics.CHAT_EVENTS, topics.chatEvents(),
                 Topics.ENTRY_POINTS, topics.entryPoints(),
                 Topics.PROJECTION_SNAPSHOTS, topics.projectionSnapshots());
-        TopicAdmin.ensure(kafka, Topics.all(partitions, names));
+        TopicAdmin.ensure(kafka, Topics.named(partitions, names));
     }
 }

@@ -50,11 +50,14 @@ public final class Topics {
     private Topics() {
     }
 
-    /** Every topic under the names a service is configured with (default name → configured name). */
-    public static List<TopicSpec> all(int agentEventPartitions, Map<String, String> configuredNames) {
+    /**
+     * The topics a service uses, under the names it is configured with: those of {@code configuredNames} (default
+     * name → configured name), with the catalogue's settings.
+     */
+    public static List<TopicSpec> named(int agentEventPartitions, Map<String, String> configuredNames) {
         return all(agentEventPartitions).stream()
-                .map(spec -> new TopicSpec(configuredNames.getOrDefault(spec.name(), spec.name()), spec.partitions(),
-                        spec.configs()))
+                .filter(spec -> configuredNames.containsKey(spec.name()))
+                .map(spec -> new TopicSpec(configuredNames.get(spec.name()), spec.partitions(), spec.configs()))
                 .toList();
     }
 
