@@ -4,16 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentavailability.contract.ContractJson;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -21,6 +25,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String LOGIN_HINT = "HTTP Basic with a lab user, which bin/lab prints, or a bearer token "
+            + "where the deployment takes tokens only";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -74,6 +80,26 @@ public class ProblemMappers {
             return "expected a JSON object";
         }
         return ContractJson.describe(e);
+    }
+
+    /** A call without a login to an endpoint that needs one: 401 with the service's challenge. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated("this call needs a login (" + LOGIN_HINT + ")", uri);
+    }
+
+    /** Credentials that were refused: which part was wrong is not said. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated("the login was refused: unknown user, wrong password, or an invalid or expired token",
+                uri);
+    }
+
+    private static Response unauthenticated(String detail, UriInfo uri) {
+        boolean tokensOnly = ConfigProvider.getConfig().getOptionalValue("availability.security.tokens-only",
+                Boolean.class).orElse(true);
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail).at(uri.getPath()).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, tokensOnly ? "Bearer" : "basic").build();
     }
 
     /** A caller without the endpoint's role, or an agent acting for another agent. */

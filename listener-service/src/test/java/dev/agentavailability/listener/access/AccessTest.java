@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 
@@ -125,10 +126,21 @@ class AccessTest {
     }
 
     @Test
-    void aWrongPasswordIsRefusedWithAChallenge() {
+    void aWrongPasswordIsRefusedWithAChallengeAndProblemDetails() {
         given().auth().preemptive().basic(TestUsers.ADMIN.user(), "wrong").get("/agents/6420").then()
                 .statusCode(401)
-                .header("WWW-Authenticate", equalToIgnoringCase("basic"));
+                .header("WWW-Authenticate", equalToIgnoringCase("basic"))
+                .contentType("application/problem+json")
+                .body("status", equalTo(401)).body("detail", containsString("login was refused"));
+    }
+
+    @Test
+    void aCallWithoutLoginIsRefusedWithAChallengeAndProblemDetails() {
+        given().contentType(ContentType.JSON).body("{}").post("/agents/6420/mrds/5000/logout").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", equalToIgnoringCase("basic"))
+                .contentType("application/problem+json")
+                .body("status", equalTo(401)).body("detail", containsString("needs a login"));
     }
 
     private static String bootstrap() {

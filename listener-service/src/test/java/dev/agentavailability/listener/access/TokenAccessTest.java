@@ -1,6 +1,7 @@
 package dev.agentavailability.listener.access;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -65,7 +66,8 @@ class TokenAccessTest {
                 .contentType(ContentType.JSON).body("{\"domainAvailable\": true}")
                 .post("/application-paths/5001/mrds/5000/domain-status").then().statusCode(403);
         given().auth().oauth2(TestTokens.signWithAnotherKey(TestTokens.claims("intruder", Roles.ADMIN)))
-                .get("/agents/6420").then().statusCode(401);
+                .get("/agents/6420").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json").body("detail", containsString("login was refused"));
         given().auth().oauth2(TestTokens.sign(TestTokens.claims("stale", Roles.ADMIN)
                 .issuer("https://someone-else.test"))).get("/agents/6420").then().statusCode(401);
         given().auth().oauth2(TestTokens.sign(TestTokens.claims("late", Roles.ADMIN).expiresAt(1_000_000L)))
