@@ -12,10 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
@@ -96,39 +97,17 @@ public final class AccessTable {
     }
 
     /**
-     * The operations of the service's OpenAPI document (JSON) that no row calls, as {@code METHOD /template}: the
-     * table must name every endpoint, so a new one cannot go untested. Preflight (OPTIONS) calls are left out.
+     * Where the service's OpenAPI document (JSON) and this table disagree, one line each; empty when they agree:
+     * an operation no row calls (the table must name every endpoint, so a new one cannot go untested), a document
+     * without security schemes, and a non-public operation whose security requirement does not name exactly its
+     * rows' roles (what a client reads there must be what the service enforces). Preflight (OPTIONS) calls are
+     * left out.
      */
-    public List<String> uncovered(String openApiJson) {
-        List<String> missing = new ArrayList<>();
-        JsonNode paths = document(openApiJson).path("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> path = it.next();
-            Pattern template = template(path.getKey());
-            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
-                String method = methods.next().toUpperCase(Locale.ROOT);
-                if (method.equals("OPTIONS") || method.equals("PARAMETERS")) {
-                    continue;
-                }
-                boolean called = rows.stream().anyMatch(
-                        row -> row.method().equals(method) && template.matcher(row.path()).matches());
-                if (!called) {
-                    missing.add(method + " " + path.getKey());
-                }
-            }
-        }
-        return missing;
-    }
-
-    /**
-     * The operations of the OpenAPI document (JSON) that a client cannot tell are protected: every operation a
-     * row does not call as public must name a security requirement, and the document must declare its schemes.
-     */
-    public List<String> undeclaredSecurity(String openApiJson) {
-        List<String> missing = new ArrayList<>();
+    public List<String> apiDocumentFaults(String openApiJson) {
+        List<String> faults = new ArrayList<>();
         JsonNode document = document(openApiJson);
         if (document.path("components").path("securitySchemes").isEmpty()) {
-            missing.add("components.securitySchemes is empty");
+            faults.add("components.securitySchemes is empty");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> path = it.next();
@@ -136,16 +115,34 @@ public final class AccessTable {
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase(Locale.ROOT);
-                boolean isPublic = rows.stream().anyMatch(row -> row.isPublic() && row.method().equals(method)
-                        && template.matcher(row.path()).matches());
-                boolean declared = op.getValue().has("security") || document.has("security");
-                // a CORS preflight (OPTIONS) is public by its nature
-                if (!isPublic && !method.equals("PARAMETERS") && !method.equals("OPTIONS") && !declared) {
-                    missing.add(method + " " + path.getKey());
+                if (method.equals("OPTIONS") || method.equals("PARAMETERS")) {
+                    continue;
+                }
+                String operation = method + " " + path.getKey();
+                List<Row> called = rows.stream()
+                        .filter(row -> row.method().equals(method) && template.matcher(row.path()).matches()).toList();
+                if (called.isEmpty()) {
+                    faults.add(operation + ": no row of the table calls it");
+                } else if (called.stream().noneMatch(Row::isPublic)) {
+                    Set<String> roles = called.get(0).roles();
+                    Set<String> declared = declaredRoles(op.getValue().path("security"));
+                    if (!declared.equals(roles)) {
+                        faults.add(operation + ": the document declares roles " + declared + ", the table says "
+                                + roles);
+                    }
                 }
             }
         }
-        return missing;
+        return faults;
+    }
+
+    /** The roles (scopes) of an operation's security requirements. */
+    private static Set<String> declaredRoles(JsonNode requirements) {
+        Set<String> roles = new TreeSet<>();
+        for (JsonNode requirement : requirements) {
+            requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText())));
+        }
+        return roles;
     }
 
     private static JsonNode document(String openApiJson) {
