@@ -155,6 +155,9 @@ class EntryPointSemanticsTest {
         put(3003, entryPoint(5000, List.of(6951), Map.of("maxQueueDepth", 2)));
         skillGroup(6951, 0, 2, 0); // all busy: the chat can wait
         await().atMost(WAIT).until(() -> responseType(3003) == 0);
+        // a page elsewhere may post text/plain without a preflight: refused, and no chat starts
+        given().contentType("text/plain").body("{}").post(CHATS, 3003).then().statusCode(415)
+                .contentType(Problem.MEDIA_TYPE);
 
         String first = startChat(3003);
         startChat(3003);
@@ -166,6 +169,8 @@ class EntryPointSemanticsTest {
                 .body("decision.rule", equalTo("QUEUE_FULL"))
                 .body("queue.depth", equalTo(2)).body("queue.maxQueueDepth", equalTo(2));
 
+        given().contentType("application/x-www-form-urlencoded").body("a=b").post(ABANDON, 3003, first).then()
+                .statusCode(415);
         given().post(ABANDON, 3003, first).then().statusCode(200).body("status", equalTo("ABANDONED"));
         assertThat(responseType(3003)).isEqualTo(0);
         given().post(ABANDON, 3003, first).then().statusCode(409).contentType(Problem.MEDIA_TYPE);
@@ -251,7 +256,9 @@ class EntryPointSemanticsTest {
                 .options(INITIALIZE, 3005)
                 .then().header("Access-Control-Allow-Origin", nullValue());
 
-        Response chat = given().header("Origin", "https://shop.example.com").post(CHATS, 3005);
+        // as a page's fetch sends it: with a JSON type (RestAssured's default type would be a "simple" one)
+        Response chat = given().header("Origin", "https://shop.example.com").contentType(ContentType.JSON)
+                .post(CHATS, 3005);
         assertThat(chat.statusCode()).isEqualTo(201);
         assertThat(chat.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example.com");
 
@@ -345,5 +352,17 @@ class EntryPointSemanticsTest {
             assertThat(fields).as("violations name " + expected).anyMatch(f -> f.startsWith(expected));
         }
         given().get("/entry-points/{id}", 3009).then().statusCode(404);
+    }
+
+    @Test
+    void aNameOrMessageWithAControlCharacterIsA400() {
+        Map<String, Object> body = entryPoint(5000, List.of(6956), Map.of("offHoursMessage", "Closed\u0000"));
+        body.put("name", "Chat\u0007Support");
+        List<String> fields = given().contentType(ContentType.JSON).body(body).put("/entry-points/{id}", 3010)
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).extract().path("violations.field");
+        assertThat(fields).containsExactlyInAnyOrder("name", "offHoursMessage");
+        given().get("/entry-points/{id}", 3010).then().statusCode(404);
+        // a message of several lines is fine
+        put(3010, entryPoint(5000, List.of(6956), Map.of("offHoursMessage", "Closed.\r\nBack at 9am\t(CET)")));
     }
 }

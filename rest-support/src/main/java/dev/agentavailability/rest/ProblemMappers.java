@@ -1,6 +1,7 @@
 package dev.agentavailability.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentavailability.contract.ContractJson;
@@ -111,8 +112,14 @@ public class ProblemMappers {
         return Problem.of(Response.Status.FORBIDDEN, detail).at(uri.getPath()).toResponse();
     }
 
+    /** Quarkus REST answers this one with an empty 500 of its own; ours logs it and says so. */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response badDefinition(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
                 "unexpected failure (" + e.getClass().getSimpleName() + "); the service log has the details")

@@ -141,6 +141,22 @@ class RouterServiceTest {
         given().get("/config/robots/1").then().statusCode(404);
     }
 
+    /** A NUL cannot be stored: let through, it would stop the router's config consumer for good. */
+    @Test
+    void aNameWithAControlCharacterOrTooLongIsRefusedAndNothingIsPublished() {
+        int before = TestKafka.readAll(bootstrap, Topics.CONFIG).size();
+        given().contentType(ContentType.JSON).body("{\"name\":\"Chat\\u0000Team\",\"mrdId\":5000,\"peripheralNumber\":1}")
+                .put("/config/skill-groups/7777")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("name")))
+                .body("detail", containsString("control characters"));
+        given().contentType("application/yaml")
+                .body(("mrds:\n  - {id: 7778, name: \"" + "x".repeat(256) + "\"}\n").getBytes(StandardCharsets.UTF_8))
+                .post("/config/import")
+                .then().statusCode(400).body("detail", containsString("at most 255"));
+        assertThat(TestKafka.readAll(bootstrap, Topics.CONFIG)).as("config records").hasSize(before);
+    }
+
     private void send(int agent, ArmMessage message, ArmFields fields) {
         clock = clock.plusSeconds(1);
         ArmEvent event = ArmEvent.of(message, clock, 1, 5000, agent, fields, "test");

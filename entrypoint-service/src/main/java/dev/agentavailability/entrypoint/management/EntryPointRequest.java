@@ -1,5 +1,6 @@
 package dev.agentavailability.entrypoint.management;
 
+import dev.agentavailability.contract.PlainText;
 import dev.agentavailability.contract.entrypoint.AvailabilityScope;
 import dev.agentavailability.contract.entrypoint.BusinessHoursSettings;
 import dev.agentavailability.entrypoint.calendar.ValidBusinessHours;
@@ -27,7 +28,8 @@ import java.util.List;
  * @param chatSettings      the settings echoed by initialize; the defaults when left out
  */
 public record EntryPointRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.NO_CONTROL_CHARACTERS,
+                message = PlainText.CONTROL_CHARACTERS_MESSAGE) String name,
         @NotNull @Positive Integer mrdId,
         @NotEmpty @Size(max = 1000) List<@NotNull @Positive Integer> skillGroupIds,
         Boolean active,
@@ -35,7 +37,8 @@ public record EntryPointRequest(
         @Pattern(regexp = "SKILL_GROUP|MRD", message = "must be SKILL_GROUP or MRD") String availabilityScope,
         @Positive Integer maxWaitSeconds,
         @ValidBusinessHours BusinessHoursSettings businessHours,
-        @Size(min = 1, max = 2000) String offHoursMessage,
+        @Size(min = 1, max = 2000) @Pattern(regexp = PlainText.NO_CONTROL_CHARACTERS_BUT_LINES,
+                message = PlainText.CONTROL_CHARACTERS_MESSAGE) String offHoursMessage,
         @Size(max = 100) List<@NotNull @Pattern(regexp = "https?://[^/\\s]+",
                 message = "must be an origin such as https://www.example.com (scheme://host[:port])") String> allowedOrigins,
         @Valid ChatSettings chatSettings) {

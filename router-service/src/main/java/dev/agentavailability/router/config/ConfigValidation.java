@@ -1,5 +1,6 @@
 package dev.agentavailability.router.config;
 
+import dev.agentavailability.contract.PlainText;
 import dev.agentavailability.contract.config.AgentConfig;
 import dev.agentavailability.contract.config.ApplicationPathConfig;
 import dev.agentavailability.contract.config.ConfigItem;
@@ -14,10 +15,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks items before they are published: ids positive, names given, and every MRD or skill group an
- * item names exists, in the current config or among the items published with it.
+ * Checks items before they are published: ids positive, names given, printable and of bounded length, and every
+ * MRD or skill group an item names exists, in the current config or among the items published with it.
  */
 final class ConfigValidation {
+
+    /** Longer than any ICM or ECE name (ICM enterprise names are 32); bounds what one item costs to store. */
+    static final int MAX_NAME_LENGTH = 255;
 
     record Violation(String field, String message) {
         Map<String, String> asMap() {
@@ -45,8 +49,13 @@ final class ConfigValidation {
             if (item.id() <= 0) {
                 violations.add(new Violation(at + "id", "must be a positive id"));
             }
-            if (name(item) == null || name(item).isBlank()) {
+            String name = name(item);
+            if (name == null || name.isBlank()) {
                 violations.add(new Violation(at + "name", "must not be blank"));
+            } else if (PlainText.hasControlCharacters(name)) {
+                violations.add(new Violation(at + "name", PlainText.CONTROL_CHARACTERS_MESSAGE));
+            } else if (name.length() > MAX_NAME_LENGTH) {
+                violations.add(new Violation(at + "name", "must be at most " + MAX_NAME_LENGTH + " characters"));
             }
             if (item instanceof SkillGroupConfig sg && !mrds.contains(sg.mrdId())) {
                 violations.add(new Violation(at + "mrdId", "MRD " + sg.mrdId() + " is not configured"));
