@@ -71,6 +71,11 @@ public final class Lab implements AutoCloseable {
     }
 
     private void startAll(Options o) throws IOException, InterruptedException {
+        String[] names = {"listener-service", "router-service", "entrypoint-service"};
+        for (int i = 0; i < names.length; i++) {
+            // before anything starts: a taken port fails the lab at once, with the holder's name
+            ServiceProcess.requirePortFree(names[i], o.ports()[i]);
+        }
         Files.createDirectories(o.workDir());
         users = LabUsers.create(o.workDir().resolve("security"));
         boolean secureKafka = o.kafkaUsers() != null;

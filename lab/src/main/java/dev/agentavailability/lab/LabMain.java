@@ -36,7 +36,14 @@ public final class LabMain {
                 Integer.getInteger("lab.entrypoint.port", 8083)};
         deleteRecursively(work);
         System.out.println("Starting Kafka, PostgreSQL and the three services (logs in " + work.resolve("logs") + ") ...");
-        Lab lab = Lab.start(new Lab.Options(root, work, ports, Integer.getInteger("lab.partitions", 6), true));
+        Lab lab;
+        try {
+            lab = Lab.start(new Lab.Options(root, work, ports, Integer.getInteger("lab.partitions", 6), true));
+        } catch (IllegalStateException cannotStart) {
+            System.err.println("lab: " + cannotStart.getMessage());
+            System.exit(1);
+            return;
+        }
         TrafficRun traffic = simulation == null ? null
                 : new TrafficRun(simulation.withServices(lab.listener().url(), lab.entrypoint().url()), System.out,
                         lab.users().listener().credentials());

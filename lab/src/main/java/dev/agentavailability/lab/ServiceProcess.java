@@ -1,6 +1,8 @@
 package dev.agentavailability.lab;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One service of the lab, run from its packaged quarkus-app folder in a child JVM. */
 public final class ServiceProcess implements AutoCloseable {
@@ -53,6 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(name + " is not built: " + runJar + " is missing (run mvn install first)");
         }
+        requirePortFree(name, port);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
@@ -66,6 +71,35 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         process = builder.start();
+    }
+
+    /**
+     * Fails, naming the port and the process that holds it where {@code ss} can tell, unless {@code port} is free
+     * for the service {@code name}: otherwise another lab's service on it would answer this one's health checks.
+     */
+    public static void requirePortFree(String name, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException taken) {
+            throw new IllegalStateException("port " + port + " for " + name + " is taken" + holder(port)
+                    + "; stop it, or give the lab other ports (-Dlab.listener.port, -Dlab.router.port, "
+                    + "-Dlab.entrypoint.port)");
+        }
+    }
+
+    /** " by <process> (pid N)" from {@code ss -ltnp}, or nothing when it cannot tell. */
+    private static String holder(int port) {
+        try {
+            Process ss = new ProcessBuilder("ss", "-Hltnp", "sport = :" + port).redirectErrorStream(true).start();
+            String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!ss.waitFor(5, TimeUnit.SECONDS) || ss.exitValue() != 0) {
+                return "";
+            }
+            Matcher user = Pattern.compile("\\(\"([^\"]+)\",pid=(\\d+)").matcher(out);
+            return user.find() ? " by " + user.group(1) + " (pid " + user.group(2) + ")" : "";
+        } catch (IOException | InterruptedException cannotTell) {
+            return "";
+        }
     }
 
     /** Waits until the service answers its readiness check, or fails with the end of its log. */
