@@ -3,6 +3,7 @@ package dev.agentavailability.entrypoint;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.topic.Topics;
@@ -45,5 +46,15 @@ class ReadinessWaitsForCatchUpTest {
         assertThat(health.getString(CHECK + ".status")).isEqualTo("DOWN");
         Map<String, Object> data = health.getMap(CHECK + ".data");
         assertThat(data.keySet()).anyMatch(k -> k.startsWith("behind " + Topics.MRD_AVAILABILITY + "-"));
+    }
+
+    /** A half-read view would answer "no agent available" while agents are: it answers 503 instead. */
+    @Test
+    void initializeAndChatStartAre503WithRetryAfterUntilTheViewsAreCaughtUp() {
+        given().get("/system/egain/chat/entrypoint/initialize/1001").then().statusCode(503)
+                .header("Retry-After", "1").contentType("application/problem+json")
+                .body("detail", containsString("still reading the availability topics"));
+        given().contentType("application/json").post("/system/egain/chat/entrypoint/1001/chats").then()
+                .statusCode(503).header("Retry-After", "1");
     }
 }

@@ -9,6 +9,7 @@ import dev.agentavailability.entrypoint.initialize.EntryPointAnswers;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
 import dev.agentavailability.entrypoint.ratelimit.RateLimited;
+import dev.agentavailability.entrypoint.startup.AnswersFromViews;
 import dev.agentavailability.projection.entrypoint.ChatQueue;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @PermitAll
 @RateLimited
+@AnswersFromViews
 @Path("/system/egain/chat/entrypoint/{entryPointId}/chats")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatResource {

@@ -4,6 +4,7 @@ import dev.agentavailability.entrypoint.PathIds;
 import dev.agentavailability.entrypoint.management.EntryPointCache;
 import dev.agentavailability.entrypoint.management.EntryPointView;
 import dev.agentavailability.entrypoint.ratelimit.RateLimited;
+import dev.agentavailability.entrypoint.startup.AnswersFromViews;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.NonBlocking;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
  */
 @PermitAll
 @RateLimited
+@AnswersFromViews
 @Path("/system/egain/chat/entrypoint")
 public class InitializeResource {
 
