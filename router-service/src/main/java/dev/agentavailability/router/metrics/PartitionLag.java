@@ -27,10 +27,16 @@ final class PartitionLag {
     /** End offsets not yet reached by the projection, oldest first, each larger than the one before. */
     private final Deque<Sample> behind = new ArrayDeque<>();
     private long endOffset = -1;
+    /** The end offset of the first sample since this instance took the partition: caught up once reached. */
+    private long catchUpTarget = -1;
+    private boolean caughtUp;
 
     /** Records a sampled end offset, with the projection's next offset at the same moment. */
     synchronized void sampled(Instant at, long end, long nextOffset) {
         endOffset = end;
+        if (catchUpTarget < 0) {
+            catchUpTarget = end;
+        }
         Sample last = behind.peekLast();
         if (end > nextOffset && (last == null || end > last.endOffset())) {
             if (behind.size() >= MAX_SAMPLES) {
@@ -60,6 +66,20 @@ final class PartitionLag {
             return 0;
         }
         return Math.max(0, Duration.between(oldest.at(), now).toMillis() / 1000.0);
+    }
+
+    /**
+     * Records still to apply before the projection holds what the partition held when this instance took it
+     * (0 once it has, and from then on, however the partition grows); -1 before the first sample.
+     */
+    synchronized long leftToCatchUp(long nextOffset) {
+        if (catchUpTarget < 0 || nextOffset < 0) {
+            return -1;
+        }
+        if (nextOffset >= catchUpTarget) {
+            caughtUp = true;
+        }
+        return caughtUp ? 0 : catchUpTarget - nextOffset;
     }
 
     /** Samples whose end offset the projection has reached say nothing about what is left to apply. */

@@ -132,6 +132,16 @@ public class ProjectionLag {
         }
     }
 
+    /**
+     * For each owned agent-event partition, the records still to apply before its projection holds what the
+     * partition held when this instance took it: 0 once caught up, -1 while its end offset is not known yet.
+     */
+    public Map<Integer, Long> catchUp() {
+        Map<Integer, Long> left = new java.util.TreeMap<>();
+        tracked.values().forEach(t -> left.put(t.partition, t.lag.leftToCatchUp(t.nextOffset())));
+        return left;
+    }
+
     /** Partitions revoked or lost: their gauges go. */
     public void untrack(Collection<TopicPartition> partitions) {
         for (TopicPartition tp : partitions) {

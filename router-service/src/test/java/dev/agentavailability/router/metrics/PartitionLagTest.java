@@ -10,6 +10,19 @@ class PartitionLagTest {
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
 
     @Test
+    void caughtUpOnceTheProjectionReachesTheEndSeenWhenThePartitionWasTakenAndFromThenOn() {
+        PartitionLag lag = new PartitionLag();
+        assertThat(lag.leftToCatchUp(0)).as("no sample yet").isEqualTo(-1);
+        lag.sampled(T0, 500, 100);
+        assertThat(lag.leftToCatchUp(100)).isEqualTo(400);
+        lag.sampled(T0.plusSeconds(5), 900, 450);   // the partition grows while it catches up
+        assertThat(lag.leftToCatchUp(450)).as("only the first end counts").isEqualTo(50);
+        assertThat(lag.leftToCatchUp(500)).isZero();
+        lag.sampled(T0.plusSeconds(10), 2000, 900); // under load it lags again: still caught up
+        assertThat(lag.leftToCatchUp(900)).isZero();
+    }
+
+    @Test
     void nothingIsKnownBeforeTheFirstSample() {
         PartitionLag lag = new PartitionLag();
         assertThat(lag.records(10)).isNaN();
