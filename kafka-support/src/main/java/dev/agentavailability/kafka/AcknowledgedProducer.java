@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * A producer whose sends return only once Kafka has stored the records (acks=all, idempotent, no linger): a service
@@ -23,9 +24,23 @@ public final class AcknowledgedProducer implements AutoCloseable {
     /** Kafka did not acknowledge a record in time; the record may or may not be stored. The message says why. */
     public static final class NotAcknowledged extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean maybeStored;
 
         NotAcknowledged(String message, Throwable cause) {
+            this(message, cause, true);
+        }
+
+        NotAcknowledged(String message, Throwable cause, boolean maybeStored) {
             super(message, cause);
+            this.maybeStored = maybeStored;
+        }
+
+        /**
+         * Whether the record may be on the topic all the same: after a timeout or a retriable error the broker
+         * may have written it and the answer been lost; a record Kafka never took or refused for good is not.
+         */
+        public boolean maybeStored() {
+            return maybeStored;
         }
     }
 
@@ -67,12 +82,13 @@ public final class AcknowledgedProducer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new NotAcknowledged("interrupted while waiting for Kafka", e);
         } catch (ExecutionException e) {
-            throw new NotAcknowledged("Kafka refused the record: " + e.getCause().getMessage(), e.getCause());
+            throw new NotAcknowledged("Kafka refused the record: " + e.getCause().getMessage(), e.getCause(),
+                    e.getCause() instanceof RetriableException);
         } catch (TimeoutException e) {
             throw new NotAcknowledged("Kafka did not acknowledge the record within " + wait, e);
         } catch (RuntimeException e) {
             // send() throws when the topic's metadata cannot be fetched in max.block.ms
-            throw new NotAcknowledged("Kafka did not take the record: " + e.getMessage(), e);
+            throw new NotAcknowledged("Kafka did not take the record: " + e.getMessage(), e, false);
         }
     }
 

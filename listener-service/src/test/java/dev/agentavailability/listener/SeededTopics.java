@@ -32,7 +32,7 @@ public class SeededTopics implements QuarkusTestResourceLifecycleManager {
     public static final int APPLICATION_PATH = 5001;
     /** Agents configured in TEST_Chat (6928), one per test so that tests do not depend on each other. */
     public static final List<Integer> CHAT_AGENTS = List.of(6420, 6421, 6422, 6423, 6424, 6425, 6426, 6427, 6428,
-            6430, 6431, 6432, 6433, 6434, 6435, 6436, 6437);
+            6430, 6431, 6432, 6433, 6434, 6435, 6436, 6437, 6438);
     /** The agent of the tech note's MEDIA_LOGIN_REQ dump (AgentInfo "1005"), configured in TEST_Chat. */
     public static final int DUMP_LOGIN_AGENT = 5033;
     public static final int REBUILT_AGENT = 7001;

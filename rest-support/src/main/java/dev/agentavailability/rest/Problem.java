@@ -23,6 +23,8 @@ public final class Problem {
     private final String detail;
     private final String instance;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    /** Response headers that go with the problem (Retry-After ...); not part of the body. */
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Problem(String type, String title, int status, String detail, String instance) {
         this.type = type;
@@ -41,9 +43,16 @@ public final class Problem {
         return this;
     }
 
+    /** A response header to send with the problem, e.g. {@code Retry-After}. */
+    public Problem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public Problem at(String path) {
         Problem copy = new Problem(type, title, status, detail, path);
         copy.extensions.putAll(extensions);
+        copy.headers.putAll(headers);
         return copy;
     }
 
@@ -73,6 +82,8 @@ public final class Problem {
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MEDIA).entity(this).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA).entity(this);
+        headers.forEach(response::header);
+        return response.build();
     }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +37,7 @@ public class AgentCommands {
     private static final Logger LOG = Logger.getLogger(AgentCommands.class);
     /** The lock of messages about a whole MRD; no agent has id 0. */
     private static final int MRD_WIDE = 0;
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final AgentStates states;
     private final AgentLocks locks = new AgentLocks();
@@ -44,13 +46,15 @@ public class AgentCommands {
     private final ReferenceData referenceData;
     private final LoginPolicy loginPolicy;
     private final ArmEventPublisher publisher;
+    private final IdempotentActions idempotent;
     private final ListenerStatus status;
     private final Clock clock = Clock.systemUTC();
     private final MeterRegistry meters;
 
     public AgentCommands(AgentStates states, InvokeIds invokeIds, SentRequests sentRequests,
-            ReferenceData referenceData, ArmEventPublisher publisher, ListenerStatus status,
-            ListenerSettings settings, MeterRegistry meters) {
+            ReferenceData referenceData, ArmEventPublisher publisher, IdempotentActions idempotent,
+            ListenerStatus status, ListenerSettings settings, MeterRegistry meters) {
+        this.idempotent = idempotent;
         this.meters = meters;
         this.states = states;
         this.invokeIds = invokeIds;
@@ -69,11 +73,25 @@ public class AgentCommands {
      *                          not ready or Kafka did not acknowledge the event
      */
     public Published run(ArmRequest request) {
+        return run(request, null);
+    }
+
+    /**
+     * {@link #run(ArmRequest)} with the event id of an {@link IdempotentActions idempotent} action: when an event
+     * of that id is stored already, its outcome is the answer and nothing is published.
+     */
+    public Published run(ArmRequest request, UUID eventId) {
         requireReady();
         int lock = request.message().isPerAgent() ? request.icmAgentId() : MRD_WIDE;
         return locks.withLock(lock, () -> {
+            if (eventId != null) {
+                Optional<Published> first = idempotent.find(eventId);
+                if (first.isPresent()) {
+                    return first.get();
+                }
+            }
             long invokeId = request.invokeId() != null ? request.invokeId() : invokeIds.next();
-            ArmEvent event = request.toEvent(invokeId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            ArmEvent event = request.toEvent(invokeId, clock.instant().truncatedTo(ChronoUnit.MILLIS), eventId);
             AgentState current = states.get(request.icmAgentId()).orElse(null);
             Optional<Refusal> refusal = policyRefusal(event).or(() -> AgentTransitions.check(current, event));
             if (refusal.isPresent()) {
@@ -82,6 +100,7 @@ public class AgentCommands {
                 throw ArmRefusals.conflict(refusal.get());
             }
             List<Publication> stored = publish(event);
+            stored.forEach(at -> idempotent.stored(event, at));
             Counter.builder("availability.arm.events.published").description("ARM events Kafka acknowledged")
                     .tag("message", event.message().name()).register(meters).increment();
             if (event.message().isPerAgent()) {
@@ -125,8 +144,16 @@ public class AgentCommands {
             // broker wrote it), the restart's rebuild from the topic picks it up.
             LOG.errorf("%s for agent %d MRD %d (event %s) not published: %s", event.message(), event.icmAgentId(),
                     event.mrdId(), event.eventId(), e.getMessage());
-            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                    event.message() + " was not published: " + e.getMessage()));
+            if (e.maybeStored()) {
+                // Kafka may have stored it and lost the answer: saying "failed" would be a guess
+                throw new ProblemException(Problem.of(Response.Status.GATEWAY_TIMEOUT, "outcome unknown: "
+                        + event.message() + " may or may not be stored (" + e.getMessage() + "); look for event "
+                        + event.eventId() + " on the agent-event topic before you send the action again")
+                        .with("outcome", "UNKNOWN").with("eventId", event.eventId().toString()));
+            }
+            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, event.message()
+                    + " was not published, nothing was written: " + e.getMessage())
+                    .withHeader("Retry-After", RETRY_AFTER_SECONDS));
         }
     }
 }

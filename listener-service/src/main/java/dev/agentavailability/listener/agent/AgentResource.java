@@ -3,6 +3,7 @@ package dev.agentavailability.listener.agent;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.rest.access.ActsForAgent;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -29,8 +31,12 @@ import jakarta.ws.rs.core.MediaType;
 public class AgentResource {
 
     private final AgentCommands commands;
+    private final SecurityIdentity caller;
+    private final HttpHeaders headers;
 
-    public AgentResource(AgentCommands commands) {
+    public AgentResource(AgentCommands commands, SecurityIdentity caller, HttpHeaders headers) {
+        this.caller = caller;
+        this.headers = headers;
         this.commands = commands;
     }
 
@@ -45,7 +51,7 @@ public class AgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Published login(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @Valid @NotNull Bodies.Login body) {
-        return commands.run(ArmRequests.login(icmAgentId, mrdId, body));
+        return run(ArmRequests.login(icmAgentId, mrdId, body));
     }
 
     @POST
@@ -53,7 +59,7 @@ public class AgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Published logout(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @Valid Bodies.Logout body) {
-        return commands.run(ArmRequests.logout(icmAgentId, mrdId, body));
+        return run(ArmRequests.logout(icmAgentId, mrdId, body));
     }
 
     @POST
@@ -61,14 +67,14 @@ public class AgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Published routable(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @Valid @NotNull Bodies.Routable body) {
-        return commands.run(ArmRequests.routable(icmAgentId, mrdId, body));
+        return run(ArmRequests.routable(icmAgentId, mrdId, body));
     }
 
     @POST
     @Path("/mrds/{mrdId}/not-routable")
     public Published notRoutable(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId) {
-        return commands.run(ArmRequests.notRoutable(icmAgentId, mrdId));
+        return run(ArmRequests.notRoutable(icmAgentId, mrdId));
     }
 
     @POST
@@ -76,7 +82,7 @@ public class AgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Published ready(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @Valid Bodies.Ready body) {
-        return commands.run(ArmRequests.ready(icmAgentId, mrdId, body));
+        return run(ArmRequests.ready(icmAgentId, mrdId, body));
     }
 
     @POST
@@ -84,7 +90,7 @@ public class AgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Published notReady(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @Valid Bodies.NotReady body) {
-        return commands.run(ArmRequests.notReady(icmAgentId, mrdId, body));
+        return run(ArmRequests.notReady(icmAgentId, mrdId, body));
     }
 
     /** AGENT_INTERRUPT_ACCEPTED_IND, AGENT_INTERRUPT_UNACCEPTED_IND, AGENT_INTERRUPT_DONE_ACCEPTED_IND. */
@@ -92,7 +98,7 @@ public class AgentResource {
     @Path("/mrds/{mrdId}/{action: " + ArmRequests.INTERRUPT_ACTIONS + "}")
     public Published interrupt(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @PathParam("action") String action) {
-        return commands.run(ArmRequests.interrupt(action, icmAgentId, mrdId));
+        return run(ArmRequests.interrupt(action, icmAgentId, mrdId));
     }
 
     @PUT
@@ -100,7 +106,7 @@ public class AgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Published taskLimit(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @Valid @NotNull Bodies.TaskLimit body) {
-        return commands.run(ArmRequests.taskLimit(icmAgentId, mrdId, body));
+        return run(ArmRequests.taskLimit(icmAgentId, mrdId, body));
     }
 
     /** OFFER/START/PAUSE/RESUME/WRAPUP_TASK_IND; OFFER/START_APPLICATION_TASK_REQ for tasks the application chose. */
@@ -109,7 +115,7 @@ public class AgentResource {
     public Published task(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @PathParam("taskId") String taskId,
             @PathParam("action") String action) {
-        return commands.run(ArmRequests.task(ArmRequests.taskAction(action), icmAgentId, mrdId, taskId));
+        return run(ArmRequests.task(ArmRequests.taskAction(action), icmAgentId, mrdId, taskId));
     }
 
     @POST
@@ -118,6 +124,12 @@ public class AgentResource {
     public Published end(@PathParam("icmAgentId") @Positive int icmAgentId,
             @PathParam("mrdId") @Positive int mrdId, @PathParam("taskId") String taskId,
             @Valid Bodies.EndTask body) {
-        return commands.run(ArmRequests.endTask(icmAgentId, mrdId, taskId, body));
+        return run(ArmRequests.endTask(icmAgentId, mrdId, taskId, body));
+    }
+
+    /** Runs the action; with an {@value IdempotentActions#HEADER} header, as an idempotent one. */
+    private Published run(ArmRequest request) {
+        return commands.run(request, IdempotentActions.eventId(caller.getPrincipal().getName(),
+                headers.getHeaderString(IdempotentActions.HEADER)));
     }
 }

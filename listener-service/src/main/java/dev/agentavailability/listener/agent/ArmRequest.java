@@ -28,4 +28,12 @@ public record ArmRequest(ArmMessage message, Long invokeId, int icmAgentId, int 
     public ArmEvent toEvent(long invokeId, Instant at) {
         return ArmEvent.of(message, at, invokeId, mrdId, icmAgentId, fields, ListenerSettings.SOURCE);
     }
+
+    /** The event with the given id (an idempotent action's), or a random one when null. */
+    public ArmEvent toEvent(long invokeId, Instant at, java.util.UUID eventId) {
+        ArmEvent event = toEvent(invokeId, at);
+        return eventId == null ? event : new ArmEvent(event.schemaVersion(), eventId, event.message(),
+                event.messageType(), event.occurredAt(), event.invokeId(), event.mrdId(), event.icmAgentId(),
+                event.fields(), event.source());
+    }
 }

@@ -59,7 +59,7 @@ public class ArmEventPublisher {
             }
             return stored;
         } catch (AcknowledgedProducer.NotAcknowledged e) {
-            throw new PublishFailedException(e.getMessage(), e.getCause());
+            throw new PublishFailedException(e.getMessage(), e.getCause(), e.maybeStored());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.kafka.TopicReader;
+import dev.agentavailability.listener.publish.Publication;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.PartitionProjection;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -37,18 +39,23 @@ final class AgentEventRebuild {
     private final String topic;
     private final Duration stallTimeout;
     private final java.util.function.Consumer<ArmEvent> onApplied;
+    private final BiConsumer<ArmEvent, Publication> onRead;
 
     AgentEventRebuild(Consumer<String, String> consumer, String topic, Duration stallTimeout) {
-        this(consumer, topic, stallTimeout, event -> { });
+        this(consumer, topic, stallTimeout, event -> { }, (event, at) -> { });
     }
 
-    /** @param onApplied told of every event the rebuild applies, in each partition's order */
+    /**
+     * @param onApplied told of every event the rebuild applies, in each partition's order
+     * @param onRead    told of every readable event and where it is stored, applied or refused
+     */
     AgentEventRebuild(Consumer<String, String> consumer, String topic, Duration stallTimeout,
-            java.util.function.Consumer<ArmEvent> onApplied) {
+            java.util.function.Consumer<ArmEvent> onApplied, BiConsumer<ArmEvent, Publication> onRead) {
         this.consumer = consumer;
         this.topic = topic;
         this.stallTimeout = stallTimeout;
         this.onApplied = onApplied;
+        this.onRead = onRead;
     }
 
     Result run() {
@@ -88,6 +95,7 @@ final class AgentEventRebuild {
             return;
         }
         tally.maxInvokeId = Math.max(tally.maxInvokeId, decoded.value().invokeId());
+        onRead.accept(decoded.value(), new Publication(record.topic(), record.partition(), record.offset()));
         // An MRD-wide record (a domain status, on every partition) changes no agent; the projection notes it as a
         // domain status and the agents stay as they are.
         if (projection.apply(decoded.value(), record.offset()) instanceof PartitionProjection.Refused r) {

@@ -6,6 +6,7 @@ import dev.agentavailability.listener.ListenerSettings;
 import dev.agentavailability.listener.ListenerStatus;
 import dev.agentavailability.listener.ListenerTopics;
 import dev.agentavailability.listener.agent.AgentStates;
+import dev.agentavailability.listener.agent.IdempotentActions;
 import dev.agentavailability.listener.agent.InvokeIds;
 import dev.agentavailability.listener.agent.SentRequests;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,12 +43,14 @@ public class ListenerStartup {
     private final AgentStates states;
     private final InvokeIds invokeIds;
     private final SentRequests sentRequests;
+    private final IdempotentActions idempotent;
     private volatile Thread worker;
 
     public ListenerStartup(KafkaClients kafka,
             @ConfigProperty(name = "availability.agent-events.partitions", defaultValue = "6") int agentEventPartitions,
             ListenerTopics topics, ListenerSettings settings, ListenerStatus status, AgentStates states,
-            InvokeIds invokeIds, SentRequests sentRequests) {
+            InvokeIds invokeIds, SentRequests sentRequests, IdempotentActions idempotent) {
+        this.idempotent = idempotent;
         this.kafka = kafka;
         this.agentEventPartitions = agentEventPartitions;
         this.topics = topics;
@@ -98,7 +101,7 @@ public class ListenerStartup {
 
             long started = System.nanoTime();
             AgentEventRebuild.Result rebuilt = new AgentEventRebuild(consumer, topics.agentEvents(), STALL_TIMEOUT,
-                    sentRequests::remember).run();
+                    sentRequests::remember, idempotent::stored).run();
             states.replaceAll(rebuilt.agents());
             invokeIds.seedAbove(rebuilt.maxInvokeId());
             status.agentsRebuilt();

@@ -72,8 +72,9 @@ class AgentEventRebuildTest {
             add(P1, 1, event(ArmMessage.MEDIA_LOGIN_REQ, 9, 5033, ArmFields.mediaLogin(0, false, 1, "1005")));
         });
 
-        AgentEventRebuild.Result result = new AgentEventRebuild(consumer, TOPIC, Duration.ofSeconds(5), applied::add)
-                .run();
+        List<String> read = new java.util.ArrayList<>();
+        AgentEventRebuild.Result result = new AgentEventRebuild(consumer, TOPIC, Duration.ofSeconds(5), applied::add,
+                (event, at) -> read.add(event.message() + "@" + at.partition() + "/" + at.offset())).run();
 
         assertThat(result.records()).isEqualTo(5);
         assertThat(result.unreadable()).isZero();
@@ -82,6 +83,9 @@ class AgentEventRebuildTest {
         assertThat(result.agents().get(6420).mrd(5000).orElseThrow().state()).isEqualTo(IcmAgentState.NOT_ACTIVE);
         assertThat(result.maxInvokeId()).isEqualTo(9);
         assertThat(applied).hasSize(5);
+        // where each event is stored, for the outcomes of idempotent actions
+        assertThat(read).containsExactlyInAnyOrder("MEDIA_LOGIN_REQ@0/0", "APP_PATH_DOMAIN_STATUS_EVENT@0/1",
+                "MAKE_AGENT_READY_IND@0/2", "APP_PATH_DOMAIN_STATUS_EVENT@1/0", "MEDIA_LOGIN_REQ@1/1");
     }
 
     @Test
