@@ -4,6 +4,7 @@ import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.rest.access.ActsForAgent;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,8 +41,10 @@ public class AgentResource {
         this.commands = commands;
     }
 
+    /** Memory only, so on the event loop: it answers even while slow publishes hold every worker thread. */
     @RolesAllowed({Roles.AGENT, Roles.ECE_LISTENER, Roles.SUPERVISOR, Roles.ADMIN})
     @GET
+    @NonBlocking
     public AgentState agent(@PathParam("icmAgentId") @Positive int icmAgentId) {
         return commands.agent(icmAgentId);
     }
