@@ -204,6 +204,10 @@ public final class Lab implements AutoCloseable {
         return postgres;
     }
 
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
     @Override
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {

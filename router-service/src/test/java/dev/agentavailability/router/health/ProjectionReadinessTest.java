@@ -46,5 +46,8 @@ class ProjectionReadinessTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(health.getString(CHECK + ".status")).isEqualTo("DOWN");
         assertThat(health.getString(CHECK + ".data.notReadyBecause")).contains("owns no agent-event partition");
+        assertThat(health.getString("checks.find { it.name == 'kafka' }.status")).as("Kafka answers").isEqualTo("UP");
+        assertThat(health.getString("checks.find { it.name == 'database' }.status")).as("PostgreSQL answers")
+                .isEqualTo("UP");
     }
 }
