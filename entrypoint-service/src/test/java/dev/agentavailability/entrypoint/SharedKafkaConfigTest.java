@@ -2,14 +2,13 @@ package dev.agentavailability.entrypoint;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.testsupport.KafkaClientAudit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +27,7 @@ class SharedKafkaConfigTest {
 
     @Test
     void everyKafkaClientGetsTheServicesKafkaProperties() {
-        await("entry point readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("entry point");
 
         Map<String, String> configured = KafkaClientAudit.configured();
         assertThat(configured).as("plain clients of the shared layer")

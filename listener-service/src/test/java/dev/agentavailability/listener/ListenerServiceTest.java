@@ -2,13 +2,13 @@ package dev.agentavailability.listener;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmEvent;
@@ -22,7 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,8 +47,7 @@ class ListenerServiceTest {
 
     @BeforeEach
     void awaitReadiness() {
-        await("listener readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("listener");
     }
 
     @Test

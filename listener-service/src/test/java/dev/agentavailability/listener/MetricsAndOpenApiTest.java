@@ -1,16 +1,15 @@
 package dev.agentavailability.listener;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.access.Roles;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,7 @@ class MetricsAndOpenApiTest {
 
     @BeforeEach
     void awaitReadiness() {
-        await("listener readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("listener");
     }
 
     @Test

@@ -2,15 +2,14 @@ package dev.agentavailability.listener;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.testsupport.KafkaClientAudit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +29,7 @@ class SharedKafkaConfigTest {
 
     @Test
     void everyKafkaClientGetsTheServicesKafkaProperties() {
-        await("listener readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("listener");
         // the publisher's producer is made on first use
         given().contentType(ContentType.JSON).body("{\"domainAvailable\": true}")
                 .post("/application-paths/5001/mrds/5000/domain-status").then().statusCode(200);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.testsupport.KafkaAndPostgresResource;
 import dev.agentavailability.testsupport.KafkaClientAudit;
@@ -53,8 +54,7 @@ class SharedKafkaConfigTest {
 
     @Test
     void everyKafkaClientGetsTheServicesKafkaProperties() {
-        await("router readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("router");
         // a replay makes readers of its own
         given().queryParam("at", Instant.now().toString()).get("/replay/skill-groups/6928").then()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 404));

@@ -4,11 +4,11 @@ import static dev.agentavailability.testsupport.AccessTable.call;
 import static dev.agentavailability.testsupport.AccessTable.publicCall;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.entrypoint.PreexistingMrdTopicResource;
@@ -18,7 +18,6 @@ import dev.agentavailability.testsupport.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,8 +49,7 @@ class AccessTest {
 
     @Test
     void everyEndpointAdmitsItsRolesAndRefusesTheOthers() {
-        await("readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("entry point");
         assertThat(table().check()).isEmpty();
     }
 

@@ -3,12 +3,12 @@ package dev.agentavailability.listener.access;
 import static dev.agentavailability.testsupport.AccessTable.call;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.listener.SeededTopics;
@@ -19,7 +19,6 @@ import dev.agentavailability.testsupport.TestUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.util.Arrays;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,8 +64,7 @@ class AccessTest {
 
     @BeforeEach
     void awaitReadiness() {
-        await("listener readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("listener");
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.agentavailability.listener.agent;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.listener.SeededTopics;
@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,7 @@ class IdempotencyKeyTest {
 
     @BeforeEach
     void awaitReadiness() {
-        await("listener readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("listener");
     }
 
     @Test

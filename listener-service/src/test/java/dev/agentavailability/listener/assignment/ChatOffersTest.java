@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.agentavailability.testsupport.ServiceReadiness;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmEvent;
@@ -44,8 +45,7 @@ class ChatOffersTest {
 
     @BeforeEach
     void awaitReadiness() {
-        await("listener readiness").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        ServiceReadiness.await("listener");
     }
 
     @Test
