@@ -1,6 +1,7 @@
 package dev.agentavailability.projection;
 
 import dev.agentavailability.contract.arm.ArmEvent;
+import dev.agentavailability.contract.arm.ArmStatus;
 import java.time.Instant;
 import java.util.AbstractCollection;
 import java.util.Collection;
@@ -110,19 +111,28 @@ public final class PartitionProjection {
         }
         Slot slot = slots.get(event.icmAgentId());
         AgentState agent = slot == null ? null : slot.agent;
+        if (agent != null && agent.applied(event.eventId())) {
+            return refuse(event, offset, new Refusal(ArmStatus.DUPLICATE_EVENT, event.message() + ": event "
+                    + event.eventId() + " was applied to agent " + event.icmAgentId()
+                    + " already; this is a repeated delivery and is not applied again"));
+        }
         Optional<Refusal> refusal = AgentTransitions.check(agent, event);
         if (refusal.isPresent()) {
-            anomalies++;
-            return new Refused(new Anomaly(partition, offset, event.eventId(), event.icmAgentId(), event.mrdId(),
-                    event.message(), refusal.get().status(), refusal.get().reason(), event.occurredAt()));
+            return refuse(event, offset, refusal.get());
         }
-        AgentState next = AgentTransitions.apply(agent, event);
+        AgentState next = AgentTransitions.apply(agent, event).rememberingEvent(event.eventId());
         if (slot == null) {
             put(next);
         } else {
             slot.agent = next;
         }
         return new Applied(next);
+    }
+
+    private Refused refuse(ArmEvent event, long offset, Refusal refusal) {
+        anomalies++;
+        return new Refused(new Anomaly(partition, offset, event.eventId(), event.icmAgentId(), event.mrdId(),
+                event.message(), refusal.status(), refusal.reason(), event.occurredAt()));
     }
 
     /** Moves past a record that could not be read (it went to the dead-letter topic). */

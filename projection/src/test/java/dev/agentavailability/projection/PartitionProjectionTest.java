@@ -82,6 +82,58 @@ class PartitionProjectionTest {
     }
 
     @Test
+    void aRepeatedDeliveryOfAnAppliedEventIsAnAnomalyAndDoesNotCountTwice() {
+        PartitionProjection projection = new PartitionProjection(1);
+        for (int i = 0; i < 4; i++) {
+            projection.apply(stream.get(i), i);
+        }
+        ArmEvent offer = stream.get(3); // START_TASK_IND for task 1
+        // the same event (same id) again at a later offset: a caller's resend or a second publisher's copy
+        PartitionProjection.Outcome outcome = projection.apply(offer, 4);
+
+        assertThat(outcome).isInstanceOfSatisfying(PartitionProjection.Refused.class, refused -> {
+            assertThat(refused.anomaly().status()).isEqualTo(ArmStatus.DUPLICATE_EVENT);
+            assertThat(refused.anomaly().eventId()).isEqualTo(offer.eventId());
+            assertThat(refused.anomaly().offset()).isEqualTo(4);
+            assertThat(refused.anomaly().reason()).contains(offer.eventId().toString(), "not applied again");
+        });
+        assertThat(projection.agent(6420).orElseThrow().mrds().get(5000).activeTasks()).isEqualTo(1);
+        assertThat(projection.nextOffset()).isEqualTo(5);
+    }
+
+    @Test
+    void aRepeatIsRecognisedAfterARestartFromTheStoredStateAsInAReplay() throws Exception {
+        PartitionProjection live = new PartitionProjection(0);
+        for (int i = 0; i < 4; i++) {
+            live.apply(stream.get(i), i);
+        }
+        // the router stores agents as JSON with their offset; a restart reads them back
+        AgentState stored = ContractJson.mapper().readValue(ContractJson.write(live.agent(6420).orElseThrow()),
+                AgentState.class);
+        java.util.TreeMap<Integer, AgentState> agents = new java.util.TreeMap<>(java.util.Map.of(6420, stored));
+        PartitionProjection restarted = new PartitionProjection(0, 4, agents, java.util.Set.of(), 0, null);
+
+        assertThat(restarted.apply(stream.get(2), 4)).isInstanceOf(PartitionProjection.Refused.class);
+        assertThat(live.apply(stream.get(2), 4)).isInstanceOf(PartitionProjection.Refused.class);
+        assertThat(ContractJson.write(restarted.agents())).isEqualTo(ContractJson.write(live.agents()));
+    }
+
+    @Test
+    void anAgentRemembersOnlyItsLatestEventIds() {
+        PartitionProjection projection = new PartitionProjection(0);
+        ArmEvent login = e.login(5000, 1);
+        projection.apply(login, 0);
+        for (int i = 1; i <= AgentState.REMEMBERED_EVENTS; i++) {
+            projection.apply(e.limit(5000, i), i);
+        }
+        AgentState agent = projection.agent(6420).orElseThrow();
+        assertThat(agent.recentEventIds()).hasSize(AgentState.REMEMBERED_EVENTS).doesNotContain(login.eventId());
+        // forgotten, so judged on the state alone: already logged in
+        assertThat(projection.apply(login, 99)).isInstanceOfSatisfying(PartitionProjection.Refused.class,
+                refused -> assertThat(refused.anomaly().status()).isEqualTo(ArmStatus.E_ARM_STAT_AGENT_ALREADY_LOGGED_IN));
+    }
+
+    @Test
     void countsAgentsPerSkillGroupIncludingTheDefaultGroupAndPerMrd() {
         ConfigView config = new ConfigView();
         Instant t = Instant.EPOCH;

@@ -127,6 +127,22 @@ class RouterServiceTest {
     }
 
     @Test
+    void aRecordDeliveredTwiceIsAppliedOnceAndTheRepeatIsAnAnomaly() {
+        send(4343, ArmMessage.MEDIA_LOGIN_REQ, ArmFields.mediaLogin(0, false, 2, "1005"));
+        clock = clock.plusSeconds(1);
+        ArmEvent offer = ArmEvent.of(ArmMessage.OFFER_TASK_IND, clock, 2, 5000, 4343,
+                ArmFields.task(new TaskId(0, 71, 0)), "test");
+        try (TestKafka kafka = TestKafka.connect(bootstrap)) {
+            kafka.send(Topics.AGENT_EVENTS, offer.key(), ArmEventJson.write(offer));
+            kafka.send(Topics.AGENT_EVENTS, offer.key(), ArmEventJson.write(offer));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/projection/anomalies").then()
+                .statusCode(200)
+                .body("find { it.eventId == '" + offer.eventId() + "' }.status", equalTo("DUPLICATE_EVENT")));
+        given().get("/agents/4343/status").then().statusCode(200).body("mrds[0].activeTasks", equalTo(1));
+    }
+
+    @Test
     void configThatNamesMissingItemsIsRefusedWithEveryViolation() {
         given().contentType(ContentType.JSON)
                 .body("{\"name\":\"\",\"peripheralNumber\":1,\"skillGroupIds\":[1,2]}")

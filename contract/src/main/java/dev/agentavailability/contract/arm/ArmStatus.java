@@ -16,7 +16,8 @@ public enum ArmStatus {
     INVALID_TASK_LIMIT(1004, "a task limit must be zero or more"),
     NO_SKILL_GROUP_IN_MRD(1005, "the agent has no skill group in this MRD"),
     TASK_STATE_CONFLICT(1006, "the task is not in a state that allows this message"),
-    NOT_INTERRUPTED(1007, "the agent is not interrupted in this MRD");
+    NOT_INTERRUPTED(1007, "the agent is not interrupted in this MRD"),
+    DUPLICATE_EVENT(1008, "an event with this id was applied to the agent already");
 
     private final int code;
     private final String meaning;
