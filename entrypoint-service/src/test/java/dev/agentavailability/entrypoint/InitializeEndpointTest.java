@@ -17,6 +17,7 @@ import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.entrypoint.availability.AvailabilityView;
 import dev.agentavailability.rest.Problem;
+import dev.agentavailability.testsupport.DeadLetterRecords;
 import dev.agentavailability.testsupport.KafkaAndPostgresResource;
 import dev.agentavailability.testsupport.TestKafka;
 import dev.agentavailability.testsupport.TestTopics;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,12 +100,23 @@ class InitializeEndpointTest {
         long malformedBefore = view.malformedSkillGroupRecords();
 
         // Same key, so the same topic partition: the valid record is read after the two bad ones.
-        kafka.send(TOPIC, key(6942, 0), "{this is not json");
-        kafka.send(TOPIC, key(6942, 0), skillGroupRecord(6942, 0, 1).replace("\"schemaVersion\":1", "\"schemaVersion\":99"));
+        String notJson = "{this is not json";
+        String newerSchema = skillGroupRecord(6942, 0, 1).replace("\"schemaVersion\":1", "\"schemaVersion\":99");
+        kafka.send(TOPIC, key(6942, 0), notJson);
+        kafka.send(TOPIC, key(6942, 0), newerSchema);
         kafka.send(TOPIC, key(6942, 0), skillGroupRecord(6942, 0, 1));
+        // and a JSON null on the entry point settings topic, which this service reads too
+        kafka.send(Topics.ENTRY_POINTS, "1004", "null");
 
         await().atMost(WAIT).until(() -> responseType(1004) == 0);
         assertThat(view.malformedSkillGroupRecords() - malformedBefore).isEqualTo(2);
+        for (String poison : List.of(notJson, newerSchema)) {
+            ConsumerRecord<String, String> dead = DeadLetterRecords.await(kafka.bootstrapServers(), TOPIC, poison);
+            assertThat(DeadLetterRecords.header(dead, Topics.DLQ_READER_HEADER)).isEqualTo("entrypoint-service");
+            assertThat(dead.key()).isEqualTo(key(6942, 0));
+        }
+        assertThat(DeadLetterRecords.header(DeadLetterRecords.await(kafka.bootstrapServers(), Topics.ENTRY_POINTS,
+                "null"), Topics.DLQ_REASON_HEADER)).isNotBlank();
     }
 
     @Test

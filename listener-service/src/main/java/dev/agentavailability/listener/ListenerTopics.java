@@ -19,6 +19,11 @@ public interface ListenerTopics {
     @WithDefault(Topics.CONFIG)
     String config();
 
+    /** Where refused records go; {@link dev.agentavailability.kafka.cdi.DeadLetters} reads the same key. */
+    @WithName("dead-letters")
+    @WithDefault(Topics.DEAD_LETTERS)
+    String deadLetters();
+
     @WithName("chat-events")
     @WithDefault(Topics.CHAT_EVENTS)
     String chatEvents();

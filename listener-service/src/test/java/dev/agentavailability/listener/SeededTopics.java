@@ -32,10 +32,12 @@ public class SeededTopics implements QuarkusTestResourceLifecycleManager {
     public static final int APPLICATION_PATH = 5001;
     /** Agents configured in TEST_Chat (6928), one per test so that tests do not depend on each other. */
     public static final List<Integer> CHAT_AGENTS = List.of(6420, 6421, 6422, 6423, 6424, 6425, 6426, 6427, 6428,
-            6430, 6431, 6432, 6433, 6434, 6435, 6436, 6437, 6438);
+            6430, 6431, 6432, 6433, 6434, 6435, 6436, 6437, 6438, 6439);
     /** The agent of the tech note's MEDIA_LOGIN_REQ dump (AgentInfo "1005"), configured in TEST_Chat. */
     public static final int DUMP_LOGIN_AGENT = 5033;
     public static final int REBUILT_AGENT = 7001;
+    /** A config record cut short: the listener must report it and still count the config topic as read to its end. */
+    public static final String UNREADABLE_CONFIG = "{\"schemaVersion\":1,";
     /** The largest invoke id on the agent-event topic before the listener starts. */
     public static final long LAST_SEEDED_INVOKE_ID = 500_000;
 
@@ -46,8 +48,7 @@ public class SeededTopics implements QuarkusTestResourceLifecycleManager {
             for (ConfigItem item : referenceData()) {
                 kafka.send(Topics.CONFIG, item.key(), ConfigEventJson.write(ConfigEvent.upsert(item, Instant.now())));
             }
-            // Unreadable: the listener must skip it and still count the config topic as read to its end.
-            kafka.send(Topics.CONFIG, "AGENT:1", "{\"schemaVersion\":1,");
+            kafka.send(Topics.CONFIG, "AGENT:1", UNREADABLE_CONFIG);
 
             Instant at = Instant.parse("2019-08-19T13:34:09.773Z");
             String key = Integer.toString(REBUILT_AGENT);

@@ -125,7 +125,7 @@ class AsyncApiDocumentTest {
             if (!addresses.contains(topic)) {
                 errors.add(topic + ": topic of Topics.all() has no channel in docs/asyncapi.yaml");
             }
-            if (!VALUE_CLASSES.containsKey(topic) && !topic.equals(Topics.AGENT_EVENTS_DLQ)) {
+            if (!VALUE_CLASSES.containsKey(topic) && !topic.equals(Topics.DEAD_LETTERS)) {
                 errors.add(topic + ": this test knows no value class for the topic; add it to VALUE_CLASSES");
             }
         }
@@ -277,23 +277,23 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void deadLetterHeadersAreTheRoutersHeaders() throws IllegalAccessException {
+    void deadLetterHeadersAreTheServicesHeaders() throws IllegalAccessException {
         Set<String> expected = new TreeSet<>();
         for (Field field : Topics.class.getFields()) {
             if (field.getName().startsWith("DLQ_") && field.getName().endsWith("_HEADER")) {
                 expected.add((String) field.get(null));
             }
         }
-        JsonNode channel = channelsByAddress().get(Topics.AGENT_EVENTS_DLQ);
-        assertThat(channel).as("channel of " + Topics.AGENT_EVENTS_DLQ).isNotNull();
+        JsonNode channel = channelsByAddress().get(Topics.DEAD_LETTERS);
+        assertThat(channel).as("channel of " + Topics.DEAD_LETTERS).isNotNull();
         List<String> errors = new ArrayList<>();
-        JsonNode message = onlyMessage(Topics.AGENT_EVENTS_DLQ, channel, errors);
+        JsonNode message = onlyMessage(Topics.DEAD_LETTERS, channel, errors);
         report(errors);
         JsonNode headers = resolve(message.path("headers"));
         assertThat(new TreeSet<>(fieldNames(headers.path("properties"))))
-                .as(Topics.AGENT_EVENTS_DLQ + ": documented headers vs Topics.DLQ_*_HEADER").isEqualTo(expected);
-        assertThat(texts(headers.path("required"))).as(Topics.AGENT_EVENTS_DLQ + ": required headers").isEqualTo(expected);
-        assertThat(resolve(message.path("payload")).path("type").asText()).as(Topics.AGENT_EVENTS_DLQ + ": payload")
+                .as(Topics.DEAD_LETTERS + ": documented headers vs Topics.DLQ_*_HEADER").isEqualTo(expected);
+        assertThat(texts(headers.path("required"))).as(Topics.DEAD_LETTERS + ": required headers").isEqualTo(expected);
+        assertThat(resolve(message.path("payload")).path("type").asText()).as(Topics.DEAD_LETTERS + ": payload")
                 .isEqualTo("string");
     }
 

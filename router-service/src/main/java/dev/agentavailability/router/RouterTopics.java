@@ -12,10 +12,12 @@ public interface RouterTopics {
     @WithName("agent-events")
     String agentEvents();
 
-    @WithName("agent-events-dlq")
-    String agentEventsDlq();
-
     String config();
+
+    /** Where refused records go; {@link dev.agentavailability.kafka.cdi.DeadLetters} reads the same key. */
+    @WithName("dead-letters")
+    @WithDefault(Topics.DEAD_LETTERS)
+    String deadLetters();
 
     @WithName("skill-groups")
     String skillGroups();

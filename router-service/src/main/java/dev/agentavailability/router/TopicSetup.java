@@ -20,7 +20,6 @@ public class TopicSetup {
             RouterTopics topics) {
         Map<String, String> names = Map.of(
                 Topics.AGENT_EVENTS, topics.agentEvents(),
-                Topics.AGENT_EVENTS_DLQ, topics.agentEventsDlq(),
                 Topics.CONFIG, topics.config(),
                 Topics.SKILL_GROUP_AVAILABILITY, topics.skillGroups(),
                 Topics.MRD_AVAILABILITY, topics.mrds(),

@@ -16,6 +16,7 @@ import dev.agentavailability.contract.arm.TaskId;
 import dev.agentavailability.contract.availability.AvailabilityJson;
 import dev.agentavailability.contract.availability.SkillGroupAvailability;
 import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.testsupport.DeadLetterRecords;
 import dev.agentavailability.testsupport.KafkaAndPostgresResource;
 import dev.agentavailability.testsupport.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -100,20 +101,56 @@ class RouterServiceTest {
 
     @Test
     void aMalformedRecordGoesToTheDeadLetterTopicWithItsReasonAndTheProjectionGoesOn() {
+        // unique: other test classes on this broker send poison of their own
+        String poison = "{\"schemaVersion\":1,\"message\":\"NO_SUCH_MESSAGE\",\"test\":\"" + java.util.UUID.randomUUID()
+                + "\"}";
         try (TestKafka kafka = TestKafka.connect(bootstrap)) {
-            kafka.send(Topics.AGENT_EVENTS, "5033", "{\"schemaVersion\":1,\"message\":\"NO_SUCH_MESSAGE\"}");
+            kafka.send(Topics.AGENT_EVENTS, "5033", poison);
         }
         send(5033, ArmMessage.MEDIA_LOGIN_REQ, ArmFields.mediaLogin(0, false, 1, "1005"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> dead = TestKafka.readAll(bootstrap, Topics.AGENT_EVENTS_DLQ);
-            assertThat(dead).anySatisfy(r -> {
-                assertThat(r.value()).contains("NO_SUCH_MESSAGE");
-                assertThat(new String(r.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
-                        .startsWith("field 'message'");
-            });
-            given().get("/agents/5033/status").then().statusCode(200).body("mrds[0].state", equalTo("NOT_READY"));
-        });
+        ConsumerRecord<String, String> dead = DeadLetterRecords.await(bootstrap, Topics.AGENT_EVENTS, poison);
+        assertThat(DeadLetterRecords.header(dead, Topics.DLQ_REASON_HEADER)).startsWith("field 'message'");
+        assertThat(DeadLetterRecords.header(dead, Topics.DLQ_READER_HEADER)).isEqualTo("router-service");
+        assertThat(dead.key()).isEqualTo("5033");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/agents/5033/status").then().statusCode(200).body("mrds[0].state", equalTo("NOT_READY")));
+    }
+
+    /**
+     * Records that reach the config topic some other way than through this service's checks: each is dead-lettered
+     * with its reason, the config consumer goes on (a later change applies) and readiness stays UP.
+     */
+    @Test
+    void poisonOnTheConfigTopicIsDeadLetteredAndConfigGoesOn() {
+        String notJson = "mrds: [5000]";
+        String nul = "{\"schemaVersion\":1,\"eventId\":\"4b0d9f38-6c40-4d0e-9a4b-7d3b4a0c0001\","
+                + "\"occurredAt\":\"2026-12-03T10:00:00Z\",\"op\":\"UPSERT\",\"kind\":\"MRD\",\"id\":7780,"
+                + "\"item\":{\"kind\":\"MRD\",\"id\":7780,\"name\":\"Chat\\u0000Team\",\"interruptible\":false}}";
+        String jsonNull = "null";
+        String newerSchema = nul.replace("\"schemaVersion\":1", "\"schemaVersion\":9");
+        try (TestKafka kafka = TestKafka.connect(bootstrap)) {
+            for (String poison : List.of(notJson, nul, jsonNull, newerSchema)) {
+                kafka.send(Topics.CONFIG, "MRD:7780", poison);
+            }
+        }
+        given().contentType(ContentType.JSON).body("{\"name\":\"After_Poison\",\"interruptible\":false}")
+                .put("/config/mrds/7781").then().statusCode(200);
+
+        assertThat(DeadLetterRecords.header(DeadLetterRecords.await(bootstrap, Topics.CONFIG, notJson),
+                Topics.DLQ_REASON_HEADER)).startsWith("not valid JSON");
+        assertThat(DeadLetterRecords.header(DeadLetterRecords.await(bootstrap, Topics.CONFIG, nul),
+                Topics.DLQ_REASON_HEADER)).contains("MRD:7780", "control characters");
+        assertThat(DeadLetterRecords.header(DeadLetterRecords.await(bootstrap, Topics.CONFIG, jsonNull),
+                Topics.DLQ_REASON_HEADER)).isNotBlank();
+        assertThat(DeadLetterRecords.header(DeadLetterRecords.await(bootstrap, Topics.CONFIG, newerSchema),
+                Topics.DLQ_REASON_HEADER)).contains("unsupported schemaVersion 9");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/config/mrds/7781").then().statusCode(200).body("name", equalTo("After_Poison")));
+        given().get("/config/mrds/7780").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("availability_dead_letters_total{topic=\"" + Topics.CONFIG + "\"}")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.agentavailability.contract.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ public record AgentConfig(int id, String name, int peripheralNumber, List<Intege
         implements ConfigItem {
 
     public AgentConfig {
-        skillGroupIds = skillGroupIds == null ? List.of() : List.copyOf(skillGroupIds);
+        // a membership named twice is one membership (and two would be one row twice in the reference tables)
+        skillGroupIds = skillGroupIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(skillGroupIds));
     }
 
     @Override

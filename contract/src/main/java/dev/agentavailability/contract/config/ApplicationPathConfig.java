@@ -1,6 +1,7 @@
 package dev.agentavailability.contract.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
 public record ApplicationPathConfig(int id, String name, List<Integer> mrdIds) implements ConfigItem {
 
     public ApplicationPathConfig {
-        mrdIds = mrdIds == null ? List.of() : List.copyOf(mrdIds);
+        // a membership named twice is one membership (and two would be one row twice in the reference tables)
+        mrdIds = mrdIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(mrdIds));
     }
 
     @Override

@@ -31,6 +31,10 @@ public final class ConfigEventJson {
             if (e.item().kind() != e.kind() || e.item().id() != e.id()) {
                 return "item " + e.item().key() + " does not match " + e.key();
             }
+            String name = ConfigItem.nameFault(e.item().name());
+            if (name != null) {
+                return "item " + e.item().key() + ": name " + name;
+            }
         }
         return null;
     }

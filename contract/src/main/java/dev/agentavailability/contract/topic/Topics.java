@@ -10,8 +10,11 @@ public final class Topics {
 
     /** ARM events, key = ICM agent id. Kept for incident replay: retention is time-unlimited by default. */
     public static final String AGENT_EVENTS = "arm.agent-events";
-    /** Records of the agent-event topic that could not be read, with the reason in headers. */
-    public static final String AGENT_EVENTS_DLQ = "arm.agent-events.dlq";
+    /**
+     * Records a service could not read or apply, from any topic it reads, with the original value and key; headers
+     * name the reason, the source topic, partition and offset, and the service that refused it.
+     */
+    public static final String DEAD_LETTERS = "availability.dead-letters";
     /** Reference data changes, key = KIND:id, one partition so that every reader sees one order. */
     public static final String CONFIG = "availability.config";
     /** Skill group availability per agent-event partition, compacted, key = skillGroupId/partition. */
@@ -38,6 +41,8 @@ public final class Topics {
     public static final String DLQ_TOPIC_HEADER = "dead-letter-topic";
     public static final String DLQ_PARTITION_HEADER = "dead-letter-partition";
     public static final String DLQ_OFFSET_HEADER = "dead-letter-offset";
+    /** The service that refused the record: a topic read by three services may be refused by each. */
+    public static final String DLQ_READER_HEADER = "dead-letter-reader";
 
     private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "cleanup.policy", "delete");
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact",
@@ -65,7 +70,7 @@ public final class Topics {
     public static List<TopicSpec> all(int agentEventPartitions) {
         return List.of(
                 new TopicSpec(AGENT_EVENTS, agentEventPartitions, KEEP_FOREVER),
-                new TopicSpec(AGENT_EVENTS_DLQ, 1, KEEP_FOREVER),
+                new TopicSpec(DEAD_LETTERS, 1, KEEP_FOREVER),
                 new TopicSpec(CONFIG, 1, KEEP_FOREVER),
                 new TopicSpec(CHAT_EVENTS, 3, KEEP_FOREVER),
                 new TopicSpec(ENTRY_POINTS, 1, KEEP_FOREVER),

@@ -1,6 +1,8 @@
 package dev.agentavailability.entrypoint.availability;
 
 import dev.agentavailability.entrypoint.startup.AvailabilityCatchUp;
+import dev.agentavailability.kafka.DeadLetter;
+import dev.agentavailability.kafka.cdi.DeadLetters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -10,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the compacted availability topics from the beginning into {@link AvailabilityView}. A record that cannot be
- * read is logged and counted; it never stops the channel (nothing here throws).
+ * read or applied is dead-lettered with the reason and counted; it never stops the channel (nothing here throws).
  */
 @ApplicationScoped
 public class AvailabilityConsumer {
@@ -20,8 +22,10 @@ public class AvailabilityConsumer {
     private final AvailabilityView view;
     private final AvailabilityCatchUp catchUp;
     private final AtomicLong failed = new AtomicLong();
+    private final DeadLetters deadLetters;
 
-    AvailabilityConsumer(AvailabilityView view, AvailabilityCatchUp catchUp) {
+    AvailabilityConsumer(AvailabilityView view, AvailabilityCatchUp catchUp, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.view = view;
         this.catchUp = catchUp;
     }
@@ -46,13 +50,13 @@ public class AvailabilityConsumer {
         try {
             AvailabilityView.Applied applied = apply.apply(record.key(), record.value());
             if (applied.isMalformed()) {
-                LOG.warnf("skipped unreadable availability record: topic %s partition %d offset %d key %s: %s",
-                        record.topic(), record.partition(), record.offset(), record.key(), applied.error());
+                deadLetters.report(DeadLetter.of(record, applied.error()));
             }
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             LOG.errorf(e, "failed to apply availability record: topic %s partition %d offset %d key %s",
                     record.topic(), record.partition(), record.offset(), record.key());
+            deadLetters.report(DeadLetter.of(record, "could not be applied: " + e));
         } finally {
             catchUp.seen(record.topic(), record.partition(), record.offset());
         }

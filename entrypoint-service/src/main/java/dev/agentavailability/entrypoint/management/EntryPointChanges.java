@@ -5,6 +5,8 @@ import dev.agentavailability.contract.entrypoint.EntryPointEvent;
 import dev.agentavailability.contract.entrypoint.EntryPointEventJson;
 import dev.agentavailability.contract.entrypoint.EntryPointEventType;
 import dev.agentavailability.entrypoint.startup.AvailabilityCatchUp;
+import dev.agentavailability.kafka.DeadLetter;
+import dev.agentavailability.kafka.cdi.DeadLetters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +18,8 @@ import org.jboss.logging.Logger;
  * Keeps this instance's entry point cache in step with changes made through the other instances: every instance
  * reads the entry-point topic from the beginning (own group, no commits; readiness waits until it has caught up)
  * and applies each change, passing over its own, which it put in its cache when it made them. A record that cannot
- * be read is logged and the channel goes on: the cache then keeps the database's version, read at startup.
+ * be read or applied is dead-lettered and the channel goes on: the cache then keeps the database's version, read at
+ * startup.
  */
 @ApplicationScoped
 public class EntryPointChanges {
@@ -26,11 +29,14 @@ public class EntryPointChanges {
     private final EntryPointCache cache;
     private final EntryPointHistory history;
     private final AvailabilityCatchUp catchUp;
+    private final DeadLetters deadLetters;
 
-    EntryPointChanges(EntryPointCache cache, EntryPointHistory history, AvailabilityCatchUp catchUp) {
+    EntryPointChanges(EntryPointCache cache, EntryPointHistory history, AvailabilityCatchUp catchUp,
+            DeadLetters deadLetters) {
         this.cache = cache;
         this.history = history;
         this.catchUp = catchUp;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("entry-points")
@@ -42,8 +48,7 @@ public class EntryPointChanges {
             }
             Decoded<EntryPointEvent> decoded = EntryPointEventJson.read(record.value());
             if (!decoded.isValid()) {
-                LOG.warnf("skipped unreadable entry point change: partition %d offset %d key %s: %s",
-                        record.partition(), record.offset(), record.key(), decoded.error());
+                deadLetters.report(DeadLetter.of(record, decoded.error()));
                 return;
             }
             EntryPointEvent event = decoded.value();
@@ -53,8 +58,9 @@ public class EntryPointChanges {
                 cache.put(EntryPointView.of(event.entryPointId(), event.settings()));
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "failed to apply entry point change: partition %d offset %d key %s", record.partition(),
-                    record.offset(), record.key());
+            LOG.errorf(e, "failed to apply entry point change %s-%d@%d", record.topic(), record.partition(),
+                    record.offset());
+            deadLetters.report(DeadLetter.of(record, "could not be applied: " + e));
         } finally {
             catchUp.seen(record.topic(), record.partition(), record.offset());
         }

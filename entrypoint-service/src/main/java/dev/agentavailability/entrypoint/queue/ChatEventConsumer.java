@@ -1,6 +1,8 @@
 package dev.agentavailability.entrypoint.queue;
 
 import dev.agentavailability.entrypoint.startup.AvailabilityCatchUp;
+import dev.agentavailability.kafka.DeadLetter;
+import dev.agentavailability.kafka.cdi.DeadLetters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the chat-event topic from the beginning into {@link ChatQueueView}. A record that cannot be read is logged and
- * counted; nothing here throws, so the channel never stops.
+ * dead-lettered with the reason and counted; nothing here throws, so the channel never stops.
  */
 @ApplicationScoped
 public class ChatEventConsumer {
@@ -19,8 +21,10 @@ public class ChatEventConsumer {
     private final ChatQueueView view;
     private final AvailabilityCatchUp catchUp;
     private final AtomicLong failed = new AtomicLong();
+    private final DeadLetters deadLetters;
 
-    ChatEventConsumer(ChatQueueView view, AvailabilityCatchUp catchUp) {
+    ChatEventConsumer(ChatQueueView view, AvailabilityCatchUp catchUp, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.view = view;
         this.catchUp = catchUp;
     }
@@ -30,13 +34,13 @@ public class ChatEventConsumer {
         try {
             String error = view.applyRecord(record.key(), record.value());
             if (error != null) {
-                LOG.warnf("skipped unreadable chat event: topic %s partition %d offset %d key %s: %s",
-                        record.topic(), record.partition(), record.offset(), record.key(), error);
+                deadLetters.report(DeadLetter.of(record, error));
             }
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             LOG.errorf(e, "failed to apply chat event: topic %s partition %d offset %d key %s",
                     record.topic(), record.partition(), record.offset(), record.key());
+            deadLetters.report(DeadLetter.of(record, "could not be applied: " + e));
         } finally {
             catchUp.seen(record.topic(), record.partition(), record.offset());
         }

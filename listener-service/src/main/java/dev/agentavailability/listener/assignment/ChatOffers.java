@@ -6,6 +6,8 @@ import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.contract.arm.ArmStatus;
 import dev.agentavailability.contract.chat.ChatEvent;
 import dev.agentavailability.contract.chat.ChatEventJson;
+import dev.agentavailability.kafka.DeadLetter;
+import dev.agentavailability.kafka.cdi.DeadLetters;
 import dev.agentavailability.contract.chat.ChatEventType;
 import dev.agentavailability.listener.ListenerStatus;
 import dev.agentavailability.listener.agent.AgentCommands;
@@ -55,25 +57,31 @@ public class ChatOffers {
         }
     });
 
-    public ChatOffers(AgentCommands commands, ListenerStatus status, ChatEventPublisher publisher) {
+    private final DeadLetters deadLetters;
+
+    public ChatOffers(AgentCommands commands, ListenerStatus status, ChatEventPublisher publisher,
+            DeadLetters deadLetters) {
         this.commands = commands;
         this.status = status;
         this.publisher = publisher;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, String> batch) throws InterruptedException {
         List<ChatEvent> events = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
         for (ConsumerRecord<String, String> record : batch) {
             Decoded<ChatEvent> decoded = ChatEventJson.read(record.value());
             if (decoded.isValid()) {
                 events.add(decoded.value());
             } else {
-                LOG.warnf("unreadable chat event at %s-%d@%d skipped: %s", record.topic(), record.partition(),
-                        record.offset(), decoded.error());
+                letters.add(DeadLetter.of(record, decoded.error()));
             }
         }
+        // offsets are committed: only once Kafka holds the dead letters may the group move past them
+        deadLetters.send(letters);
         List<ChatEvent> toOffer = unanswered(events);
         if (toOffer.isEmpty()) {
             return;

@@ -3,12 +3,13 @@ package dev.agentavailability.listener.config;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.config.ConfigEvent;
 import dev.agentavailability.contract.config.ConfigEventJson;
+import dev.agentavailability.kafka.DeadLetter;
+import dev.agentavailability.kafka.cdi.DeadLetters;
 import dev.agentavailability.projection.ConfigView;
 import jakarta.inject.Singleton;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * The listener's view of ICM reference data (MRDs, skill groups, agents, application paths), kept up to
@@ -18,9 +19,12 @@ import org.jboss.logging.Logger;
 @Singleton
 public class ReferenceData {
 
-    private static final Logger LOG = Logger.getLogger(ReferenceData.class);
-
     private final ConfigView view = new ConfigView();
+    private final DeadLetters deadLetters;
+
+    ReferenceData(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
 
     @Incoming("config-in")
     public void onConfigRecord(ConsumerRecord<String, String> record) {
@@ -33,8 +37,8 @@ public class ReferenceData {
             }
         }
         if (!decoded.isValid()) {
-            LOG.warnf("skipped unreadable config record at %s-%d offset %d (key %s): %s", record.topic(),
-                    record.partition(), record.offset(), record.key(), decoded.error());
+            // read from the start at every start-up: the record stays on the topic, the dead letter reports it
+            deadLetters.report(DeadLetter.of(record, decoded.error()));
         }
     }
 

@@ -16,6 +16,7 @@ import dev.agentavailability.contract.chat.ChatEventJson;
 import dev.agentavailability.contract.chat.ChatEventType;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.listener.SeededTopics;
+import dev.agentavailability.testsupport.DeadLetterRecords;
 import dev.agentavailability.testsupport.KafkaAndPostgresResource;
 import dev.agentavailability.testsupport.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -86,6 +87,36 @@ class ChatOffersTest {
         assertThat(failed.icmAgentId()).isEqualTo(6431);
         assertThat(failed.reason()).contains("TASK_LIMIT_REACHED");
         assertThat(agentEvents()).noneSatisfy(e -> assertThat(e.fields().taskId()).isEqualTo(ChatEvent.taskIdFor(chat)));
+    }
+
+    /** Chat offers commit their offsets: the poison is on the dead-letter topic before the group moves past it. */
+    @Test
+    void aPoisonChatEventIsDeadLetteredAndTheNextAssignmentIsStillOffered() {
+        String poison = "{\"schemaVersion\":1,\"type\":\"ASSIGNED\",\"chatId\":\"not-a-uuid\"}";
+        try (TestKafka kafka = TestKafka.connect(bootstrap())) {
+            kafka.send(Topics.CHAT_EVENTS, Long.toString(ENTRY_POINT), poison);
+        }
+        post("/agents/6439/mrds/5000/login", "{\"maxTaskLimit\": 1}").statusCode(200);
+        post("/agents/6439/mrds/5000/routable", "{\"maxTasks\": 1}").statusCode(200);
+        post("/agents/6439/mrds/5000/ready", null).statusCode(200);
+        UUID chat = UUID.randomUUID();
+
+        assign(chat, 6439);
+
+        assertThat(awaitAnswer(chat).type()).isEqualTo(ChatEventType.OFFERED);
+        ConsumerRecord<String, String> dead = DeadLetterRecords.await(bootstrap(), Topics.CHAT_EVENTS, poison);
+        assertThat(DeadLetterRecords.header(dead, Topics.DLQ_READER_HEADER)).isEqualTo("listener-service");
+        assertThat(DeadLetterRecords.header(dead, Topics.DLQ_REASON_HEADER)).contains("chatId");
+        assertThat(dead.key()).isEqualTo(Long.toString(ENTRY_POINT));
+    }
+
+    /** The config topic is seeded with an unreadable record (SeededTopics): the listener reports it. */
+    @Test
+    void theSeededUnreadableConfigRecordIsDeadLettered() {
+        ConsumerRecord<String, String> dead = DeadLetterRecords.await(bootstrap(), Topics.CONFIG,
+                SeededTopics.UNREADABLE_CONFIG);
+        assertThat(DeadLetterRecords.header(dead, Topics.DLQ_READER_HEADER)).isEqualTo("listener-service");
+        assertThat(DeadLetterRecords.header(dead, Topics.DLQ_REASON_HEADER)).startsWith("not valid JSON");
     }
 
     private static void assign(UUID chat, int agent) {

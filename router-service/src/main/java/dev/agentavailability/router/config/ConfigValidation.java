@@ -1,6 +1,5 @@
 package dev.agentavailability.router.config;
 
-import dev.agentavailability.contract.PlainText;
 import dev.agentavailability.contract.config.AgentConfig;
 import dev.agentavailability.contract.config.ApplicationPathConfig;
 import dev.agentavailability.contract.config.ConfigItem;
@@ -19,9 +18,6 @@ import java.util.Set;
  * MRD or skill group an item names exists, in the current config or among the items published with it.
  */
 final class ConfigValidation {
-
-    /** Longer than any ICM or ECE name (ICM enterprise names are 32); bounds what one item costs to store. */
-    static final int MAX_NAME_LENGTH = 255;
 
     record Violation(String field, String message) {
         Map<String, String> asMap() {
@@ -49,13 +45,9 @@ final class ConfigValidation {
             if (item.id() <= 0) {
                 violations.add(new Violation(at + "id", "must be a positive id"));
             }
-            String name = name(item);
-            if (name == null || name.isBlank()) {
-                violations.add(new Violation(at + "name", "must not be blank"));
-            } else if (PlainText.hasControlCharacters(name)) {
-                violations.add(new Violation(at + "name", PlainText.CONTROL_CHARACTERS_MESSAGE));
-            } else if (name.length() > MAX_NAME_LENGTH) {
-                violations.add(new Violation(at + "name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+            String nameFault = ConfigItem.nameFault(item.name());
+            if (nameFault != null) {
+                violations.add(new Violation(at + "name", nameFault));
             }
             if (item instanceof SkillGroupConfig sg && !mrds.contains(sg.mrdId())) {
                 violations.add(new Violation(at + "mrdId", "MRD " + sg.mrdId() + " is not configured"));
@@ -85,19 +77,6 @@ final class ConfigValidation {
                     .filter(a -> a.skillGroupIds().contains(id)).forEach(a -> users.add(a.key()));
         }
         return users;
-    }
-
-    private static String name(ConfigItem item) {
-        if (item instanceof MrdConfig c) {
-            return c.name();
-        }
-        if (item instanceof SkillGroupConfig c) {
-            return c.name();
-        }
-        if (item instanceof AgentConfig c) {
-            return c.name();
-        }
-        return ((ApplicationPathConfig) item).name();
     }
 
     private static Set<Integer> ids(ConfigView view, ConfigKind kind) {

@@ -3,6 +3,8 @@ package dev.agentavailability.router.projection;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
+import dev.agentavailability.kafka.DeadLetter;
+import dev.agentavailability.kafka.cdi.DeadLetters;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.Anomaly;
 import dev.agentavailability.projection.PartitionProjection;
@@ -83,7 +85,7 @@ public class AgentEventConsumer {
         Set<String> deadLettered = new HashSet<>();
         for (int attempt = 1; !bases.isEmpty(); attempt++) {
             Map<Integer, Batch> batches = new TreeMap<>();
-            List<DeadLetters.DeadLetter> letters = new ArrayList<>();
+            List<DeadLetter> letters = new ArrayList<>();
             bases.forEach((p, base) -> {
                 Batch part = applyAll(base, byPartition.get(p));
                 part.letters().stream().filter(l -> deadLettered.add(l.partition() + "@" + l.offset()))
@@ -140,7 +142,7 @@ public class AgentEventConsumer {
     }
 
     /** One partition's share of a batch, applied to a copy of its state, and what it counts once stored. */
-    private record Batch(ProjectionRepository.PartitionChanges changes, List<DeadLetters.DeadLetter> letters,
+    private record Batch(ProjectionRepository.PartitionChanges changes, List<DeadLetter> letters,
             int applied, int refused) {
 
         void count(AgentEventConsumer consumer) {
@@ -154,17 +156,14 @@ public class AgentEventConsumer {
         PartitionProjection projection = base.copy();
         Map<Integer, AgentState> changed = new LinkedHashMap<>();
         List<Anomaly> anomalies = new ArrayList<>();
-        List<DeadLetters.DeadLetter> letters = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
         int appliedCount = 0;
         String topic = records.get(0).topic();
         for (ConsumerRecord<String, String> record : records) {
             Decoded<ArmEvent> decoded = ArmEventJson.read(record.value());
             if (!decoded.isValid()) {
                 if (projection.skip(record.offset())) {
-                    LOG.warnf("agent event %s-%d@%d is malformed, sent to the dead-letter topic: %s", topic,
-                            record.partition(), record.offset(), decoded.error());
-                    letters.add(new DeadLetters.DeadLetter(topic, record.partition(), record.offset(),
-                            record.key(), record.value(), decoded.error()));
+                    letters.add(DeadLetter.of(record, decoded.error()));
                 }
                 continue;
             }
