@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class FrozenDependencyTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int SHED_AGENT = 5101;
+    /** The lab listener's availability.listener.publishing-slots (its default). */
+    private static final int PUBLISHING_SLOTS = 64;
     private static Lab lab;
 
     @BeforeAll
@@ -44,6 +47,9 @@ class FrozenDependencyTest {
                 "{\"name\":\"ECE.Agent_1005\",\"peripheralNumber\":15004,\"skillGroupIds\":[7101]}");
         lab.send("PUT", lab.entrypoint().url() + "/entry-points/9102", "application/json",
                 "{\"name\":\"Always open\",\"mrdId\":5000,\"skillGroupIds\":[7101],\"maxQueueDepth\":3}");
+        // the load-shedding test's agent
+        lab.send("PUT", lab.router().url() + "/config/agents/" + SHED_AGENT, "application/json",
+                "{\"name\":\"ECE.Agent_shed\",\"peripheralNumber\":15101,\"skillGroupIds\":[6928]}");
     }
 
     @AfterAll
@@ -118,6 +124,58 @@ class FrozenDependencyTest {
         assertThat(copies).as("event %s on the topic", eventId).isEqualTo(1);
     }
 
+    /**
+     * Actions that would wait on a frozen Kafka take at most the listener's publishing slots: the rest are refused at
+     * once with 503 and Retry-After, nothing written, and a read that needs only memory still answers.
+     */
+    @Test
+    void whileKafkaIsFrozenActionsPastThePublishingSlotsAre503AtOnceAndReadsGoOn() throws Exception {
+        await("agent " + SHED_AGENT + " configured in the listener").atMost(Duration.ofSeconds(30))
+                .ignoreExceptions().untilAsserted(() -> agent(SHED_AGENT, "login", "{\"maxTaskLimit\":1}"));
+        long before = eventsOf(SHED_AGENT);
+        int actions = PUBLISHING_SLOTS + 16;
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        List<Long> broker = List.of(lab.kafka().pid());
+        signal(broker, "STOP");
+        try {
+            for (int i = 0; i < actions; i++) {
+                answers.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(lab.listener().url() + "/agents/"
+                        + SHED_AGENT + "/mrds/5000/" + (i % 2 == 0 ? "not-ready" : "ready")))
+                        .timeout(Duration.ofSeconds(90))
+                        .header("Authorization", lab.users().admin().credentials().authorization())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(i % 2 == 0 ? "{\"reasonCode\":5}" : "{}")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            await("the actions past the slots refused while Kafka is still frozen").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> answers.stream().filter(CompletableFuture::isDone).count() >= actions - PUBLISHING_SLOTS);
+            HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(lab.listener().url() + "/agents/"
+                    + SHED_AGENT)).timeout(Duration.ofSeconds(3))
+                    .header("Authorization", lab.users().admin().credentials().authorization()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).as("a read from memory while every slot waits on Kafka").isEqualTo(200);
+        } finally {
+            signal(broker, "CONT");
+        }
+        List<HttpResponse<String>> answered = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            answered.add(answer.get(90, TimeUnit.SECONDS));
+        }
+        List<HttpResponse<String>> shed = answered.stream().filter(a -> a.statusCode() == 503).toList();
+        assertThat(shed).as("refused for want of a slot").hasSizeGreaterThanOrEqualTo(actions - PUBLISHING_SLOTS)
+                .allSatisfy(a -> {
+                    assertThat(a.body()).contains("nothing was written", "publishing-slots");
+                    assertThat(a.headers().firstValue("Retry-After")).hasValue("5");
+                });
+        long ok = answered.stream().filter(a -> a.statusCode() == 200).count();
+        assertThat(answered).as("every answer is 200, a refusal of the state (409) or a shed 503")
+                .allSatisfy(a -> assertThat(a.statusCode()).isIn(200, 409, 503));
+        assertThat(ok).as("actions that waited their turn and were stored").isPositive();
+        await("the stored actions on the topic").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(eventsOf(SHED_AGENT) - before).isEqualTo(ok));
+    }
+
     private static void agent(int agent, String action, String body) throws Exception {
         lab.send("POST", lab.listener().url() + "/agents/" + agent + "/mrds/5000/" + action, "application/json", body);
     }
@@ -139,6 +197,18 @@ class FrozenDependencyTest {
         } catch (Exception noAnswer) {
             return -1;
         }
+    }
+
+    /** The agent's records on the agent-event topic (its key is the ICM agent id). */
+    private static long eventsOf(int agent) {
+        AtomicLong events = new AtomicLong();
+        TopicReader.readToEnd(KafkaClients.bootstrap(lab.bootstrapServers()), "frozen-dependency-test",
+                Topics.AGENT_EVENTS, Duration.ofSeconds(30), true, record -> {
+                    if (Integer.toString(agent).equals(record.key())) {
+                        events.incrementAndGet();
+                    }
+                });
+        return events.get();
     }
 
     private static long copiesOnTheAgentEventTopic(String eventId) {

@@ -22,6 +22,14 @@ public interface ListenerSettings {
     @WithDefault("30s")
     Duration publishTimeout();
 
+    /**
+     * Agent actions under way at once, each publishing or queued on its agent's lock behind a publish; the bulkhead
+     * of {@link dev.agentavailability.listener.agent.PublishingSlots} is set from it.
+     */
+    @WithName("publishing-slots")
+    @WithDefault("64")
+    int publishingSlots();
+
     /** The wait between two attempts of the start-up (topics, rebuild) while Kafka does not answer. */
     @WithName("startup-retry")
     @WithDefault("5s")

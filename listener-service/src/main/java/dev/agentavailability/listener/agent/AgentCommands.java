@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,10 +51,14 @@ public class AgentCommands {
     private final ListenerStatus status;
     private final Clock clock = Clock.systemUTC();
     private final MeterRegistry meters;
+    private final PublishingSlots slots;
+    private final int publishingSlots;
 
     public AgentCommands(AgentStates states, InvokeIds invokeIds, SentRequests sentRequests,
             ReferenceData referenceData, ArmEventPublisher publisher, IdempotentActions idempotent,
-            ListenerStatus status, ListenerSettings settings, MeterRegistry meters) {
+            ListenerStatus status, ListenerSettings settings, MeterRegistry meters, PublishingSlots slots) {
+        this.slots = slots;
+        this.publishingSlots = settings.publishingSlots();
         this.idempotent = idempotent;
         this.meters = meters;
         this.states = states;
@@ -82,6 +87,17 @@ public class AgentCommands {
      */
     public Published run(ArmRequest request, UUID eventId) {
         requireReady();
+        try {
+            return slots.run(() -> runInSlot(request, eventId));
+        } catch (BulkheadException full) {
+            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, request.message()
+                    + " was not run, nothing was written: " + publishingSlots + " actions are under way already, "
+                    + "waiting on Kafka (availability.listener.publishing-slots)")
+                    .withHeader("Retry-After", RETRY_AFTER_SECONDS));
+        }
+    }
+
+    private Published runInSlot(ArmRequest request, UUID eventId) {
         int lock = request.message().isPerAgent() ? request.icmAgentId() : MRD_WIDE;
         return locks.withLock(lock, () -> {
             if (eventId != null) {
