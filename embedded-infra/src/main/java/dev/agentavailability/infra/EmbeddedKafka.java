@@ -344,6 +344,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Kills the broker at once (SIGKILL, as a crash does) and leaves its log dir for a broker started over it
+     * ({@link Options#withKeepData} and the same ports). The work dir goes only with {@link #close()}.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Kafka broker pid " + process.pid() + " did not die within 15 s");
+        }
+    }
+
     public boolean isRunning() {
         return !stopOnce.stopped() && process.isAlive();
     }

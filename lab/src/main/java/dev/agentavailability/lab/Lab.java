@@ -53,6 +53,7 @@ public final class Lab implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private LabUsers users;
     private EmbeddedKafka kafka;
+    private EmbeddedKafka.Options kafkaOptions;
     private Map<String, StrimziKafkaUsers.Login> kafkaLogins = Map.of();
     private EmbeddedPostgresServer postgres;
     private ServiceProcess listener;
@@ -79,8 +80,12 @@ public final class Lab implements AutoCloseable {
         Files.createDirectories(o.workDir());
         users = LabUsers.create(o.workDir().resolve("security"));
         boolean secureKafka = o.kafkaUsers() != null;
-        kafka = EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withWorkDir(o.workDir().resolve("kafka"))
-                .withPartitions(o.partitions()).withSecureListener(secureKafka).withAclAuthorizer(secureKafka));
+        // Data kept while this lab runs, so that a broker restarted over it finds its topics; a new lab starts empty.
+        Path kafkaDir = o.workDir().resolve("kafka");
+        deleteTree(kafkaDir.resolve("data"));
+        kafkaOptions = EmbeddedKafka.Options.defaults().withWorkDir(kafkaDir).withKeepData(true)
+                .withPartitions(o.partitions()).withSecureListener(secureKafka).withAclAuthorizer(secureKafka);
+        kafka = EmbeddedKafka.start(kafkaOptions);
         started.add(kafka);
         if (secureKafka) {
             kafkaLogins = StrimziKafkaUsers.apply(o.kafkaUsers(), kafka);
@@ -204,8 +209,33 @@ public final class Lab implements AutoCloseable {
         return postgres;
     }
 
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     public EmbeddedKafka kafka() {
         return kafka;
+    }
+
+    /**
+     * Kills the broker (SIGKILL) and starts a new one over its data on the same ports, as after a crash: the
+     * services keep running and must ride it out. Not for a lab with the secure listener (its TLS port is new).
+     */
+    public void killAndRestartKafka() throws InterruptedException {
+        if (kafkaOptions.secureListener()) {
+            throw new IllegalStateException("a lab with the SASL_SSL listener cannot restart its broker");
+        }
+        EmbeddedKafka old = kafka;
+        old.kill();
+        kafka = EmbeddedKafka.start(kafkaOptions.withPort(old.port()).withControllerPort(old.controllerPort()));
+        started.set(started.indexOf(old), kafka);
     }
 
     @Override
