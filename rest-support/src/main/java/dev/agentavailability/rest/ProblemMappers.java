@@ -83,32 +83,40 @@ public class ProblemMappers {
         return ContractJson.describe(e);
     }
 
+    static final String NO_LOGIN = "this call needs a login (" + LOGIN_HINT + ")";
+    static final String LOGIN_REFUSED =
+            "the login was refused: unknown user, wrong password, or an invalid or expired token";
+    static final String ROLE_MISSING =
+            "the caller's roles do not include one this call needs (see the role table in README)";
+
     /** A call without a login to an endpoint that needs one: 401 with the service's challenge. */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return unauthenticated("this call needs a login (" + LOGIN_HINT + ")", uri);
+        return unauthenticated(NO_LOGIN, uri);
     }
 
     /** Credentials that were refused: which part was wrong is not said. */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticated("the login was refused: unknown user, wrong password, or an invalid or expired token",
-                uri);
+        return unauthenticated(LOGIN_REFUSED, uri);
     }
 
     private static Response unauthenticated(String detail, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail).at(uri.getPath()).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge()).build();
+    }
+
+    /** The WWW-Authenticate challenge: the one mechanism a client may use here. */
+    static String challenge() {
         boolean tokensOnly = ConfigProvider.getConfig().getOptionalValue("availability.security.tokens-only",
                 Boolean.class).orElse(true);
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail).at(uri.getPath()).toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, tokensOnly ? "Bearer" : "basic").build();
+        return tokensOnly ? "Bearer" : "basic";
     }
 
     /** A caller without the endpoint's role, or an agent acting for another agent. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        String detail = e.getMessage() == null || e.getMessage().isBlank()
-                ? "the caller's roles do not include one this call needs (see the role table in README)"
-                : e.getMessage();
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? ROLE_MISSING : e.getMessage();
         return Problem.of(Response.Status.FORBIDDEN, detail).at(uri.getPath()).toResponse();
     }
 

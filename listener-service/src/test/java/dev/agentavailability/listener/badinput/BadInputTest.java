@@ -31,6 +31,9 @@ class BadInputTest {
 
     private static final String AGENT = "/agents/6420/mrds/5000";
 
+    @io.quarkus.test.common.http.TestHTTPResource("/arm")
+    java.net.URL arm;
+
     @BeforeEach
     void awaitReadiness() {
         ServiceReadiness.await("listener");
@@ -65,6 +68,24 @@ class BadInputTest {
     @Test
     void aCallFromAPageOfAnotherOriginIsRefused() {
         given().header("Origin", "https://elsewhere.example").post(AGENT + "/not-routable").then().statusCode(403);
+    }
+
+    /**
+     * Sent whole, as most clients send a body (no Expect: 100-continue): the 413 problem must reach the client, not a
+     * connection reset in the middle of the upload.
+     */
+    @Test
+    void aTenMegabyteBodyIsA413ProblemTheClientReads() throws Exception {
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(tenMegabytes, (byte) '0');
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(arm.toURI()).timeout(java.time.Duration.ofSeconds(30))
+                        .header("Content-Type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tenMegabytes)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("\"status\":413", "10485760 bytes", "at most 1048576");
     }
 
     /** Asserts the status, problem details, and that nothing reached the agent-event topic. */
