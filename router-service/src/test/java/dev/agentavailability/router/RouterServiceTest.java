@@ -190,6 +190,13 @@ class RouterServiceTest {
                 .body("detail", containsString("skill group 1 is not configured"));
         given().contentType("application/yaml").body("mrds: [ {id: oops} ]".getBytes(StandardCharsets.UTF_8)).post("/config/import")
                 .then().statusCode(400).body("detail", containsString("mrds"));
+        for (String nothing : List.of("null", "~")) {
+            given().contentType("application/yaml").body(nothing.getBytes(StandardCharsets.UTF_8)).post("/config/import")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("the body is null"));
+        }
+        given().contentType(ContentType.JSON).body("null").put("/config/mrds/7790").then().statusCode(400)
+                .contentType("application/problem+json");
         given().delete("/config/mrds/5000").then().statusCode(409).body("detail", containsString("SKILL_GROUP:6928"));
         given().get("/config/robots/1").then().statusCode(404);
     }

@@ -179,7 +179,14 @@ public class ConfigResource {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "request body is empty"));
         }
         try {
-            return mapper.readValue(body, type);
+            T value = mapper.readValue(body, type);
+            if (value == null) {
+                // JSON null, or a YAML document that is only "null" or "~"
+                throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "the body is null; expected "
+                        + (type == LabConfig.class ? "a lab file (mrds, skillGroups, applicationPaths, agents)"
+                                : "an object")));
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, ContractJson.describe(e)));
         }
