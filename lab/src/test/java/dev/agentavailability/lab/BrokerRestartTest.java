@@ -137,7 +137,7 @@ class BrokerRestartTest {
         });
         long repeats = copies.values().stream().mapToLong(c -> c - 1).sum();
         await("the router applied everything").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> appliedOffsets() >= endOffsets());
+                .until(() -> LabFixture.appliedOffsets(lab) >= endOffsets());
         assertThat(duplicateAnomalies()).as("second copies recorded as repeats, not applied").isEqualTo(repeats);
     }
 
@@ -208,15 +208,6 @@ class BrokerRestartTest {
                 Topics.AGENT_EVENTS, Duration.ofSeconds(60), true,
                 record -> ends.merge(record.partition(), record.offset() + 1, Math::max));
         return ends.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static long appliedOffsets() throws Exception {
-        JsonNode live = ContractJson.mapper().readTree(lab.send("GET", lab.router().url() + "/projection", null, null));
-        long sum = 0;
-        for (JsonNode partition : live) {
-            sum += partition.get("nextOffset").asLong();
-        }
-        return sum;
     }
 
     private static long duplicateAnomalies() throws Exception {

@@ -25,6 +25,16 @@ final class LabFixture {
                 true, kafkaUsers));
     }
 
+    /** The sum of the router's next offsets over the partitions it holds: how far its projection has got. */
+    static long appliedOffsets(Lab lab) throws IOException, InterruptedException {
+        long sum = 0;
+        for (com.fasterxml.jackson.databind.JsonNode partition : dev.agentavailability.contract.ContractJson.mapper()
+                .readTree(lab.send("GET", lab.router().url() + "/projection", null, null))) {
+            sum += partition.get("nextOffset").asLong();
+        }
+        return sum;
+    }
+
     /**
      * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out for {@code new
      * ServerSocket(0)} comes from the same range as the local ports of outgoing connections, so while the broker and

@@ -60,7 +60,7 @@ class RouterRestartTest {
             send(producer, stream.subList(0, EVENTS / 3));
             producer.send(new ProducerRecord<>(Topics.AGENT_EVENTS, "7001", "{this is not an ARM event"));
             producer.flush();
-            await().atMost(Duration.ofSeconds(60)).until(() -> appliedOffsets() > 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> LabFixture.appliedOffsets(lab) > 0);
 
             lab.router().kill();
             send(producer, stream.subList(EVENTS / 3, 2 * EVENTS / 3));
@@ -118,7 +118,7 @@ class RouterRestartTest {
         Map<Integer, PartitionProjection> rebuilt = rebuildFromTopic();
         long endOffsets = rebuilt.values().stream().mapToLong(PartitionProjection::nextOffset).sum();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> appliedOffsets() == endOffsets);
+                .until(() -> LabFixture.appliedOffsets(lab) == endOffsets);
         long caughtUp = System.nanoTime();
 
         JsonNode live = ContractJson.mapper().readTree(lab.send("GET", lab.router().url() + "/projection", null, null));
@@ -139,15 +139,6 @@ class RouterRestartTest {
             assertThat(anomalies).as("the stream holds illegal events, so anomalies are compared too").isPositive();
         }
         return caughtUp;
-    }
-
-    private static long appliedOffsets() throws Exception {
-        JsonNode live = ContractJson.mapper().readTree(lab.send("GET", lab.router().url() + "/projection", null, null));
-        long sum = 0;
-        for (JsonNode partition : live) {
-            sum += partition.get("nextOffset").asLong();
-        }
-        return sum;
     }
 
     private static Map<Integer, PartitionProjection> rebuildFromTopic() {

@@ -5,6 +5,7 @@ import dev.agentavailability.rest.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,15 +44,30 @@ public class OversizedBodyGuard {
         Problem problem = Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is " + length
                 + " bytes; this service takes at most " + max + " bytes (quarkus.http.limits.max-body-size)")
                 .at(request.path());
-        Runnable answer = () -> context.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).putHeader(HttpHeaders.CONNECTION, "close")
-                .end(ContractJson.write(problem)).onComplete(sent -> request.connection().close());
+        // HTTP/1.1: the connection is closed after the answer, as Quarkus does. HTTP/2: only this stream ends; closing
+        // the connection would send GOAWAY to every other request on it.
+        boolean http1 = request.version() != HttpVersion.HTTP_2;
+        Runnable answer = () -> {
+            if (http1) {
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            }
+            context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(ContractJson.write(problem)).onComplete(sent -> {
+                        if (http1) {
+                            request.connection().close();
+                        }
+                    });
+        };
         if (length > DRAINED) {
             answer.run();
             return;
         }
         request.handler(discarded -> { });
-        request.exceptionHandler(gone -> request.connection().close());
+        request.exceptionHandler(gone -> {
+            if (http1) {
+                request.connection().close();
+            }
+        });
         request.endHandler(end -> answer.run());
         request.resume();
     }
