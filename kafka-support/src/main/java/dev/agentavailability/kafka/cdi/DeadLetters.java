@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,14 +79,20 @@ public class DeadLetters {
      */
     public void report(DeadLetter letter) {
         log(letter);
-        reports.execute(() -> {
-            try {
-                producer().send(letter.toRecord(topic, reader));
-                count(letter);
-            } catch (AcknowledgedProducer.NotAcknowledged | RuntimeException e) {
-                LOG.errorf("could not store the dead letter of %s on %s: %s", letter.source(), topic, e.getMessage());
-            }
-        });
+        try {
+            reports.execute(() -> sendReported(letter));
+        } catch (RejectedExecutionException stopping) {
+            // the service is stopping: the record stays on its topic and is reported at the next start
+        }
+    }
+
+    private void sendReported(DeadLetter letter) {
+        try {
+            producer().send(letter.toRecord(topic, reader));
+            count(letter);
+        } catch (AcknowledgedProducer.NotAcknowledged | RuntimeException e) {
+            LOG.errorf("could not store the dead letter of %s on %s: %s", letter.source(), topic, e.getMessage());
+        }
     }
 
     private static void log(DeadLetter letter) {
