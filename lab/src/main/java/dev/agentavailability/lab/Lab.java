@@ -238,6 +238,19 @@ public final class Lab implements AutoCloseable {
         started.set(started.indexOf(old), kafka);
     }
 
+    /** Stops PostgreSQL (fast shutdown, as an operator or a failover does it); the services keep running. */
+    public void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres}, over the same data on the same port. */
+    public void startPostgres() {
+        EmbeddedPostgresServer old = postgres;
+        postgres = EmbeddedPostgresServer.start(EmbeddedPostgresServer.Options.defaults().withDataDir(old.dataDir())
+                .withPort(old.port()));
+        started.set(started.indexOf(old), postgres);
+    }
+
     @Override
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {

@@ -69,7 +69,7 @@ class RouterRestartTest {
         }
         lab.router().awaitReady(Duration.ofMinutes(2));
 
-        assertTheProjectionIsTheTopicsReplay(true);
+        AgentEventReplay.assertRouterIsTheReplay(lab, true);
     }
 
     /**
@@ -106,60 +106,11 @@ class RouterRestartTest {
         }
         lab.router().awaitReady(Duration.ofMinutes(2));
         readyAt = System.nanoTime();
-        long caughtUp = assertTheProjectionIsTheTopicsReplay(false);
+        long caughtUp = AgentEventReplay.assertRouterIsTheReplay(lab, false);
         System.out.printf("RouterRestartTest: %d events at 1000/s, SIGKILL after %d; ready %d ms after the kill; "
                 + "caught up %d ms after the stream ended (%d ms after ready)%n", events, events / 4,
                 TimeUnit.NANOSECONDS.toMillis(readyAt - killedAt),
                 TimeUnit.NANOSECONDS.toMillis(caughtUp - streamEnd), TimeUnit.NANOSECONDS.toMillis(caughtUp - readyAt));
-    }
-
-    /** Awaits the router caught up with the topic, compares it with a replay, and returns when it caught up. */
-    private static long assertTheProjectionIsTheTopicsReplay(boolean expectAnomalies) throws Exception {
-        Map<Integer, PartitionProjection> rebuilt = rebuildFromTopic();
-        long endOffsets = rebuilt.values().stream().mapToLong(PartitionProjection::nextOffset).sum();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> LabFixture.appliedOffsets(lab) == endOffsets);
-        long caughtUp = System.nanoTime();
-
-        JsonNode live = ContractJson.mapper().readTree(lab.send("GET", lab.router().url() + "/projection", null, null));
-        assertThat(live).hasSize(rebuilt.size());
-        long anomalies = 0;
-        for (JsonNode partition : live) {
-            PartitionProjection expected = rebuilt.get(partition.get("partition").asInt());
-            assertThat(partition.get("nextOffset").asLong()).isEqualTo(expected.nextOffset());
-            assertThat(partition.get("anomalies").asLong()).isEqualTo(expected.anomalies());
-            List<AgentState> agents = new ArrayList<>();
-            for (JsonNode agent : partition.get("agents")) {
-                agents.add(ContractJson.mapper().treeToValue(agent, AgentState.class));
-            }
-            assertThat(agents).containsExactlyElementsOf(expected.agents());
-            anomalies += expected.anomalies();
-        }
-        if (expectAnomalies) {
-            assertThat(anomalies).as("the stream holds illegal events, so anomalies are compared too").isPositive();
-        }
-        return caughtUp;
-    }
-
-    private static Map<Integer, PartitionProjection> rebuildFromTopic() {
-        Map<Integer, PartitionProjection> rebuilt = new TreeMap<>();
-        // records written after the end offsets were taken are not part of the compared state
-        Duration timeout = Duration.ofSeconds(60);
-        try (KafkaConsumer<String, String> consumer = KafkaClients.bootstrap(lab.bootstrapServers())
-                .reader("lab-test-rebuild", timeout)) {
-            List<TopicPartition> partitions = TopicReader.partitions(consumer, Topics.AGENT_EVENTS, timeout, false);
-            partitions.forEach(tp -> rebuilt.put(tp.partition(), new PartitionProjection(tp.partition())));
-            TopicReader.read(consumer, partitions, consumer.endOffsets(partitions), record -> {
-                PartitionProjection projection = rebuilt.get(record.partition());
-                Decoded<ArmEvent> event = ArmEventJson.read(record.value());
-                if (event.isValid()) {
-                    projection.apply(event.value(), record.offset());
-                } else {
-                    projection.skip(record.offset());
-                }
-            }, timeout);
-        }
-        return rebuilt;
     }
 
     private static KafkaProducer<String, String> producer() {

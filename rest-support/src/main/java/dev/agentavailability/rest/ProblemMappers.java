@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.agentavailability.contract.ContractJson;
+import dev.agentavailability.rest.database.DatabaseUnreachable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -83,6 +84,7 @@ public class ProblemMappers {
         return ContractJson.describe(e);
     }
 
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
     static final String NO_LOGIN = "this call needs a login (" + LOGIN_HINT + ")";
     static final String LOGIN_REFUSED =
             "the login was refused: unknown user, wrong password, or an invalid or expired token";
@@ -128,6 +130,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnreachable.test(e)) {
+            LOG.warnf("PostgreSQL unreachable on %s: %s", uri.getPath(), e.getMessage());
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "PostgreSQL is unreachable; nothing was changed, "
+                    + "try again once it is back").withHeader("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                    .at(uri.getPath()).toResponse();
+        }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
                 "unexpected failure (" + e.getClass().getSimpleName() + "); the service log has the details")

@@ -5,6 +5,7 @@ import dev.agentavailability.contract.config.ConfigEvent;
 import dev.agentavailability.contract.config.ConfigEventJson;
 import dev.agentavailability.kafka.DeadLetter;
 import dev.agentavailability.kafka.cdi.DeadLetters;
+import dev.agentavailability.router.database.DatabaseOutage;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -27,13 +28,15 @@ public class ConfigListener {
     private final ConfigTables tables;
     private final Event<ConfigChanged> changed;
     private final DeadLetters deadLetters;
+    private final DatabaseOutage outage;
 
     public ConfigListener(ConfigState state, ConfigTables tables, Event<ConfigChanged> changed,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, DatabaseOutage outage) {
         this.state = state;
         this.tables = tables;
         this.changed = changed;
         this.deadLetters = deadLetters;
+        this.outage = outage;
     }
 
     @Incoming(CHANNEL)
@@ -45,7 +48,7 @@ public class ConfigListener {
             return;
         }
         try {
-            tables.apply(decoded.value());
+            outage.rideOut(() -> tables.apply(decoded.value()));
         } catch (RuntimeException e) {
             Optional<String> refusal = dataRefusal(e);
             if (refusal.isEmpty()) {

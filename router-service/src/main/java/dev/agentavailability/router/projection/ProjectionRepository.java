@@ -3,6 +3,7 @@ package dev.agentavailability.router.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.projection.AgentState;
+import dev.agentavailability.router.database.DatabaseOutage;
 import dev.agentavailability.projection.Anomaly;
 import dev.agentavailability.projection.PartitionProjection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,9 +30,11 @@ import org.hibernate.Session;
 public class ProjectionRepository {
 
     private final EntityManager em;
+    private final DatabaseOutage outage;
 
-    public ProjectionRepository(EntityManager em) {
+    public ProjectionRepository(EntityManager em, DatabaseOutage outage) {
         this.em = em;
+        this.outage = outage;
     }
 
     /**
@@ -55,7 +58,8 @@ public class ProjectionRepository {
     public Set<Integer> save(List<PartitionChanges> batch) {
         List<PartitionChanges> ordered = batch.stream()
                 .sorted(Comparator.comparingInt((PartitionChanges c) -> c.after().partition())).toList();
-        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(connection -> {
+        return outage.rideOut(() -> QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class)
+                .doReturningWork(connection -> {
             Set<Integer> conflicts = new TreeSet<>();
             try (PreparedStatement checkpoint = connection.prepareStatement(
                     "insert into partition_checkpoint as cp (topic, partition_id, next_offset, anomalies, last_event_at, "
@@ -107,12 +111,12 @@ public class ProjectionRepository {
                 anomalies.executeBatch();
             }
             return conflicts;
-        }));
+        })));
     }
 
     /** The partition as last saved, or an empty projection at offset 0 if this group never saw it. */
     public PartitionProjection load(String topic, int partition) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return outage.rideOut(() -> QuarkusTransaction.requiringNew().call(() -> {
             TreeMap<Integer, AgentState> agents = new TreeMap<>();
             long[] next = {0};
             long[] anomalies = {0};
@@ -147,7 +151,7 @@ public class ProjectionRepository {
             });
             return new PartitionProjection(partition, next[0], agents, unavailableDomains, anomalies[0],
                     lastEventAt[0]);
-        });
+        }));
     }
 
     public List<Anomaly> recentAnomalies(int limit) {
