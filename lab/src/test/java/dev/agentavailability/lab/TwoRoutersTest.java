@@ -57,9 +57,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two router instances of one group share the agent-event partitions of one broker and one database while a
- * stream of agent events goes on: router B joins, router A leaves gracefully (its partitions move to B) and
- * comes back. In the end the partitions' projections (live and stored), the routers' answers and the
- * availability records the entry point sums are those of one router that rebuilds everything from the topic.
+ * stream of agent events goes on, through five cycles in which one of them stops (gracefully, or SIGKILLed in the
+ * even cycles) and starts again, so that its partitions move to the other and back. After each cycle both routers
+ * catch up and the availability topics hold the counts of the topic's replay (the time is printed); in the crash
+ * of cycle 2 a chat waiting on the crashed router is assigned by the other. In the end the partitions' projections
+ * (live and stored), the routers' answers and the availability records the entry point sums are those of one router
+ * that rebuilds everything from the topic.
  */
 class TwoRoutersTest {
 
@@ -67,6 +70,13 @@ class TwoRoutersTest {
     private static final int AGENTS = 40;
     private static final int FIRST_AGENT = 7100;
     private static final Duration REBALANCE = Duration.ofSeconds(45);
+    /** Stop/start cycles, alternating the router and a graceful stop with a SIGKILL. */
+    private static final int CYCLES = 5;
+    /** The crash cycle in which a chat waits on the router that crashes. */
+    private static final int CHAT_CYCLE = 2;
+    private static final int CHAT_AGENT = 7199;
+    private static final int CHAT_SKILL_GROUP = 7150;
+    private static final long CHAT_ENTRY_POINT = 9150;
 
     private static final long STARTED = System.nanoTime();
 
@@ -90,6 +100,13 @@ class TwoRoutersTest {
                     .formatted(id, id, 20000 + id, groups));
         }
         lab.send("POST", lab.router().url() + "/config/import", "application/yaml", agents.toString());
+        // a skill group whose one agent is not ready at first, for a chat that must wait
+        lab.send("PUT", lab.router().url() + "/config/skill-groups/" + CHAT_SKILL_GROUP, "application/json",
+                "{\"name\":\"Two_Routers_Chat\",\"mrdId\":5000,\"peripheralNumber\":71150}");
+        lab.send("PUT", lab.router().url() + "/config/agents/" + CHAT_AGENT, "application/json",
+                "{\"name\":\"Two_Routers_Agent\",\"peripheralNumber\":27199,\"skillGroupIds\":[" + CHAT_SKILL_GROUP + "]}");
+        lab.send("PUT", lab.entrypoint().url() + "/entry-points/" + CHAT_ENTRY_POINT, "application/json",
+                "{\"name\":\"Always open\",\"mrdId\":5000,\"skillGroupIds\":[" + CHAT_SKILL_GROUP + "],\"maxQueueDepth\":3}");
         ServiceProcess a = lab.router();
         Map<String, String> env = new HashMap<>(lab.users().serviceEnvironment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", lab.bootstrapServers());
@@ -121,13 +138,25 @@ class TwoRoutersTest {
     @Test
     void partitionsMovingBetweenTwoRoutersGiveTheAnswersOfOneRouterRebuiltFromTheTopic() throws Exception {
         ServiceProcess a = lab.router();
+        List<String> figures = new ArrayList<>();
         try (KafkaProducer<String, String> producer = producer();
                 Stream stream = new Stream(producer,
                         new RandomAgentEvents(new Random(7), FIRST_AGENT, AGENTS, "two-routers-test"))) {
             stream.send(300);
+            // The chat agent takes one chat and is then busy: at its limit, so that a later chat waits in the queue.
+            listenerAgent(CHAT_AGENT, "login", "{\"maxTaskLimit\":1,\"agentInfo\":\"" + CHAT_AGENT + "\"}");
+            listenerAgent(CHAT_AGENT, "routable", "{\"maxTasks\":1}");
+            listenerAgent(CHAT_AGENT, "ready", "{\"makeRoutable\":true}");
+            await("the chat agent available").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> get(lab.entrypoint().url() + "/system/egain/chat/entrypoint/initialize/"
+                            + CHAT_ENTRY_POINT).at("/checkEligibility/responseType").asInt(-1) == 0);
+            startChat();
+            await("the first chat offered to the chat agent").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> queueDepth() == 0
+                            && get(a.url() + "/agents/" + CHAT_AGENT + "/status").at("/mrds/0/activeTasks").asInt() == 1);
             // B starts while A applies the first events. From the moment B is ready (its consumer joins the group
             // then) agent events keep coming, ten every 20 ms, so that batches are in flight whenever partitions
-            // are revoked; they pause while A starts again, to leave the two cores to its start-up.
+            // move; they pause while a router starts, to leave the two cores to its start-up.
             routerB.start();
             routerB.awaitReady(Duration.ofMinutes(2));
             phase("router B started");
@@ -135,20 +164,60 @@ class TwoRoutersTest {
             awaitOwners(List.of(a, routerB));
             phase("partitions shared by A and B");
 
-            listenerDomainStatus(false); // one record on every partition, whoever owns it
-            a.close(); // graceful: A leaves the group and B takes its partitions at once
-            phase("router A stopped");
-            awaitOwners(List.of(routerB));
-            phase("partitions all on B");
-            listenerDomainStatus(true);
-            stream.pace(false);
-
-            a.start();
-            a.awaitReady(Duration.ofMinutes(2));
-            phase("router A started again");
-            stream.pace(true);
-            awaitOwners(List.of(a, routerB));
-            phase("partitions shared by A and B again");
+            for (int cycle = 1; cycle <= CYCLES; cycle++) {
+                boolean crash = cycle % 2 == 0;
+                ServiceProcess down;
+                if (cycle == CHAT_CYCLE) {
+                    // A chat waits for an agent on the router that owns its chat-event partition; that router
+                    // crashes, and the agent becomes ready: the other one must take the chat over and assign it.
+                    startChat();
+                    down = awaitQueueOwner(a, routerB);
+                } else {
+                    down = cycle % 2 == 1 ? a : routerB;
+                }
+                ServiceProcess survivor = down == a ? routerB : a;
+                if (cycle == 3) {
+                    listenerDomainStatus(false); // one record on every partition, whoever owns it
+                }
+                long faultAt = System.nanoTime();
+                if (crash) {
+                    down.kill(); // the group notices after the session timeout
+                } else {
+                    down.close(); // graceful: it leaves the group and the survivor takes its partitions at once
+                }
+                if (cycle == CHAT_CYCLE) {
+                    // room for one more chat: the waiting one can go to the agent
+                    listenerAgent(CHAT_AGENT, "routable", "{\"maxTasks\":2}");
+                    lab.send("PUT", lab.listener().url() + "/agents/" + CHAT_AGENT + "/mrds/5000/task-limit",
+                            "application/json", "{\"maxTaskLimit\":2}");
+                    await("the waiting chat assigned by the surviving router").atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(100)).until(() -> queueDepth() == 0);
+                    figures.add("cycle %d: a chat waiting on the crashed router assigned by the other %d ms after the crash"
+                            .formatted(cycle, millisSince(faultAt)));
+                }
+                awaitOwners(List.of(survivor));
+                long moved = millisSince(faultAt);
+                phase("cycle " + cycle + ": " + down.name() + (crash ? " killed" : " stopped")
+                        + ", partitions all on " + survivor.name());
+                if (cycle == 3) {
+                    listenerDomainStatus(true);
+                }
+                stream.pace(false);
+                down.start();
+                down.awaitReady(Duration.ofMinutes(2));
+                stream.pace(true);
+                awaitOwners(List.of(a, routerB));
+                long healed = System.nanoTime();
+                stream.pace(false);
+                stream.checkSent();
+                awaitCaughtUp(a);
+                figures.add(("cycle %d: %s %s; partitions on %s after %d ms; %s back, shared again and caught up "
+                        + "(every event applied, the availability topics at the replay's counts) %d ms later")
+                        .formatted(cycle, down.name(), crash ? "SIGKILLed" : "stopped", survivor.name(), moved,
+                                down.name(), millisSince(healed)));
+                phase("cycle " + cycle + " caught up");
+                stream.pace(true);
+            }
             stream.pace(false);
 
             stream.malformed();
@@ -160,14 +229,11 @@ class TwoRoutersTest {
             listenerAgent(6420, "ready", "{\"makeRoutable\":true}");
             System.out.printf("TwoRoutersTest: %d agent events sent%n", stream.sent());
         }
+        figures.forEach(figure -> System.out.println("TwoRoutersTest: " + figure));
 
-        Map<Integer, PartitionProjection> rebuilt = rebuildFromTopic();
+        awaitCaughtUp(a);
+        Map<Integer, PartitionProjection> rebuilt = AgentEventReplay.rebuild(lab);
         ConfigView config = configFromTopic();
-        long endOffsets = rebuilt.values().stream().mapToLong(PartitionProjection::nextOffset).sum();
-        await("both routers apply every event").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> owned(a).values().stream().mapToLong(p -> p.get("nextOffset").asLong()).sum()
-                        + owned(routerB).values().stream().mapToLong(p -> p.get("nextOffset").asLong()).sum()
-                        == endOffsets);
 
         phase("every event applied");
         // 1. Each partition is owned by exactly one router, whose projection is the rebuilt one.
@@ -224,6 +290,56 @@ class TwoRoutersTest {
                 .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
                         get(lab.entrypoint().url() + "/system/egain/chat/entrypoint/initialize/1002")
                                 .at("/checkEligibility/responseType").asInt(-1)).isZero());
+    }
+
+    /**
+     * Waits until the two routers have applied the agent-event topic up to its end and the availability topics hold
+     * the counts of its replay: what the entry point sums is then what one router rebuilt from scratch would give.
+     */
+    private static void awaitCaughtUp(ServiceProcess a) {
+        await("both routers apply every event and publish its availability").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions().untilAsserted(() -> {
+                    Map<Integer, PartitionProjection> rebuilt = AgentEventReplay.rebuild(lab);
+                    long endOffsets = rebuilt.values().stream().mapToLong(PartitionProjection::nextOffset).sum();
+                    assertThat(appliedOffsets(a) + appliedOffsets(routerB)).isEqualTo(endOffsets);
+                    assertPublished(rebuilt, configFromTopic());
+                });
+    }
+
+    private static long appliedOffsets(ServiceProcess router) throws Exception {
+        return owned(router).values().stream().mapToLong(p -> p.get("nextOffset").asLong()).sum();
+    }
+
+    /** The router whose chat queue holds the chat waiting at {@link #CHAT_ENTRY_POINT}. */
+    private static ServiceProcess awaitQueueOwner(ServiceProcess a, ServiceProcess b) {
+        AtomicReference<ServiceProcess> owner = new AtomicReference<>();
+        await("the chat waits on one router").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    for (ServiceProcess router : List.of(a, b)) {
+                        for (JsonNode chat : get(router.url() + "/chats/queue").get("waiting")) {
+                            if (chat.get("entryPointId").asLong() == CHAT_ENTRY_POINT) {
+                                owner.set(router);
+                                return true;
+                            }
+                        }
+                    }
+                    return false;
+                });
+        return owner.get();
+    }
+
+    private static void startChat() throws Exception {
+        lab.send("POST", lab.entrypoint().url() + "/system/egain/chat/entrypoint/" + CHAT_ENTRY_POINT + "/chats",
+                "application/json", "{}");
+    }
+
+    /** Chats waiting at {@link #CHAT_ENTRY_POINT}, as the entry point service counts them. */
+    private static int queueDepth() throws Exception {
+        return get(lab.entrypoint().url() + "/entry-points/" + CHAT_ENTRY_POINT + "/explain").at("/queue/depth").asInt();
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 
     private static void phase(String what) {
@@ -366,23 +482,6 @@ class TwoRoutersTest {
                         .containsExactlyElementsOf(expected.agents());
             }
         }
-    }
-
-    private static Map<Integer, PartitionProjection> rebuildFromTopic() {
-        Map<Integer, PartitionProjection> rebuilt = new TreeMap<>();
-        for (ConsumerRecord<String, String> record : readAll(Topics.AGENT_EVENTS)) {
-            PartitionProjection projection = rebuilt.computeIfAbsent(record.partition(), PartitionProjection::new);
-            Decoded<ArmEvent> event = ArmEventJson.read(record.value());
-            if (event.isValid()) {
-                projection.apply(event.value(), record.offset());
-            } else {
-                projection.skip(record.offset());
-            }
-        }
-        for (int p = 0; p < PARTITIONS; p++) {
-            rebuilt.computeIfAbsent(p, PartitionProjection::new);
-        }
-        return rebuilt;
     }
 
     private static ConfigView configFromTopic() {
