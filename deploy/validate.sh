@@ -92,12 +92,19 @@ if $install; then
 fi
 
 echo "== compose"
-if docker compose version > /dev/null 2>&1; then
-  LAB_PASSWORD=validate-only docker compose -f docker-compose.yml config -q || fail "docker compose config"
-elif need docker-compose; then
-  LAB_PASSWORD=validate-only docker-compose -f docker-compose.yml config -q || fail "docker-compose config"
-fi
+# the file alone, and with the packed-from-target/ overlay that smoke.sh uses
+for files in "-f docker-compose.yml" "-f docker-compose.yml -f deploy/compose/packaged.yml"; do
+  # shellcheck disable=SC2086
+  if docker compose version > /dev/null 2>&1; then
+    LAB_PASSWORD=validate-only docker compose $files config -q || fail "docker compose $files config"
+  elif need docker-compose; then
+    LAB_PASSWORD=validate-only docker-compose $files config -q || fail "docker-compose $files config"
+  fi
+done
 sh -n deploy/compose/load-demo.sh || fail "deploy/compose/load-demo.sh: shell syntax"
+for script in deploy/compose/smoke.sh deploy/compose/stand-ins/*.sh; do
+  bash -n "$script" || fail "$script: shell syntax"
+done
 
 echo "== yamllint"
 if need yamllint; then

@@ -1,8 +1,10 @@
-# syntax=docker/dockerfile:1
 # The traffic simulator (module simulator) from source. Build context: the repository root, e.g.
 #   docker build -f deploy/docker/simulator.Dockerfile -t agent-availability/simulator:local .
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-17
+ARG JRE_IMAGE=eclipse-temurin:17-jre
+
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /build
 COPY . .
 # The Maven repository is a BuildKit cache, kept between builds and out of the image; "locked" because
@@ -10,7 +12,7 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     mvn -B -q -pl simulator -am package -DskipTests
 
-FROM eclipse-temurin:17-jre
+FROM ${JRE_IMAGE}
 RUN useradd --system --uid 185 --home-dir /deployments --shell /usr/sbin/nologin simulator
 WORKDIR /deployments
 # A plain jar whose manifest names its dependencies in lib/; the dependencies first, they change least often.

@@ -1,0 +1,8 @@
+# Stand-in for maven:3.9-eclipse-temurin-17: Debian's OpenJDK 17 JDK and Maven (3.8), Maven Central as usual.
+ARG BASE_IMAGE
+FROM ${BASE_IMAGE}
+# the build host's extra CA certificates (stand-ins/build.sh copies them in; none is kept in the repository)
+COPY ca-certificates/ /usr/local/share/ca-certificates/
+RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven ca-certificates \
+    && rm -rf /var/lib/apt/lists/* && update-ca-certificates
+LABEL org.opencontainers.image.description="STAND-IN for maven:3.9-eclipse-temurin-17, built from Debian packages"
