@@ -7,7 +7,8 @@
 # no public image registry is needed. The service images are packed from target/ (deploy/compose/packaged.yml),
 # so run `mvn -B package -DskipTests` (or verify) first.
 #   --install      apt-get installs what is missing (docker.io, docker-compose, debootstrap), as CI needs
-#   --from-source  also builds router-service's image from source (deploy/docker/service.Dockerfile, BuildKit)
+#   --from-source  also builds router-service's and the simulator's images from source (BuildKit), as users
+#                  without a JDK do
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 say() { echo "smoke: $*"; }
@@ -57,15 +58,21 @@ if $from_source; then
   # BuildKit (for the Maven cache mount): a client with buildx, or Debian's docker.io client, which has it built in
   buildkit=(docker)
   if ! docker buildx version > /dev/null 2>&1 && [ -x /usr/bin/docker ]; then buildkit=(/usr/bin/docker); fi
-  say "building router-service's image from source (deploy/docker/service.Dockerfile)"
-  DOCKER_BUILDKIT=1 "${buildkit[@]}" build -q --network host -f deploy/docker/service.Dockerfile \
-    --build-arg SERVICE=router-service --build-arg PORT=8082 --build-arg "BUILD_IMAGE=${BUILD_IMAGE:-maven:3.9-eclipse-temurin-17}" \
-    --build-arg "JRE_IMAGE=${JRE_IMAGE:-eclipse-temurin:17-jre}" -t agent-availability/router-service:from-source . > /dev/null \
-    || fail "router-service's image from source did not build"
-  docker run --rm agent-availability/router-service:from-source test -f quarkus-run.jar -a -d lib \
-    || fail "the image from source has no quarkus-run.jar"
-  docker rmi agent-availability/router-service:from-source > /dev/null
-  say "router-service's image from source built"
+  from_source() { # name dockerfile file-the-image-must-hold [build-arg...]
+    local name=$1 dockerfile=$2 holds=$3 image=agent-availability/$1:from-source
+    shift 3
+    say "building $name's image from source ($dockerfile)"
+    DOCKER_BUILDKIT=1 "${buildkit[@]}" build -q --network host -f "$dockerfile" "$@" \
+      --build-arg "BUILD_IMAGE=${BUILD_IMAGE:-maven:3.9-eclipse-temurin-17}" \
+      --build-arg "JRE_IMAGE=${JRE_IMAGE:-eclipse-temurin:17-jre}" -t "$image" . > /dev/null \
+      || fail "$name's image from source did not build"
+    docker run --rm --entrypoint test "$image" -f "$holds" || fail "$name's image from source has no $holds"
+    docker rmi "$image" > /dev/null
+  }
+  from_source router-service deploy/docker/service.Dockerfile quarkus-run.jar \
+    --build-arg SERVICE=router-service --build-arg PORT=8082
+  from_source simulator deploy/docker/simulator.Dockerfile simulator.jar
+  say "images from source built: router-service (the three services' Dockerfile) and the simulator"
 fi
 
 project=availability-smoke
