@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +82,16 @@ class InitializeEndpointTest {
 
         kafka.send(TOPIC, key(6928, 0), skillGroupRecord(6928, 0, 0));
         await().atMost(WAIT).until(() -> responseType(1001) == 1);
+    }
+
+    /** The business gauge the dashboard and the "nobody available" alert read: summed over the partitions. */
+    @Test
+    void availableAgentsPerSkillGroupAreAGaugeSummedOverThePartitions() {
+        kafka.send(TOPIC, key(6977, 0), skillGroupRecord(6977, 0, 2));
+        kafka.send(TOPIC, key(6977, 2), skillGroupRecord(6977, 2, 1));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*availability_skill_group_agents\\{(?=[^}]*count=\"available\")"
+                        + "(?=[^}]*skillGroup=\"6977\")[^}]*} 3\\.0\n.*")));
     }
 
     @Test

@@ -23,9 +23,12 @@ public class AvailabilityConsumer {
     private final AvailabilityCatchUp catchUp;
     private final AtomicLong failed = new AtomicLong();
     private final DeadLetters deadLetters;
+    private final AvailabilityGauges gauges;
 
-    AvailabilityConsumer(AvailabilityView view, AvailabilityCatchUp catchUp, DeadLetters deadLetters) {
+    AvailabilityConsumer(AvailabilityView view, AvailabilityCatchUp catchUp, DeadLetters deadLetters,
+            AvailabilityGauges gauges) {
         this.deadLetters = deadLetters;
+        this.gauges = gauges;
         this.view = view;
         this.catchUp = catchUp;
     }
@@ -33,11 +36,13 @@ public class AvailabilityConsumer {
     @Incoming("skill-group-availability")
     public void skillGroup(ConsumerRecord<String, String> record) {
         handle(record, view::applySkillGroup);
+        gauges.skillGroupRecord(record.key());
     }
 
     @Incoming("mrd-availability")
     public void mrd(ConsumerRecord<String, String> record) {
         handle(record, view::applyMrd);
+        gauges.mrdRecord(record.key());
     }
 
     /** Records whose application failed unexpectedly (a bug, not a malformed record). */
