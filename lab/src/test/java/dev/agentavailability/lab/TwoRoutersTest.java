@@ -10,6 +10,7 @@ import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
+import dev.agentavailability.contract.availability.AgentAvailability;
 import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.contract.availability.AvailabilityJson;
 import dev.agentavailability.contract.availability.MrdAvailability;
@@ -18,6 +19,7 @@ import dev.agentavailability.contract.config.ConfigEvent;
 import dev.agentavailability.contract.config.ConfigEventJson;
 import dev.agentavailability.contract.config.ConfigKind;
 import dev.agentavailability.contract.topic.Topics;
+import dev.agentavailability.projection.AgentAvailabilities;
 import dev.agentavailability.projection.AgentMrdState;
 import dev.agentavailability.projection.AgentState;
 import dev.agentavailability.projection.AvailabilityCounter;
@@ -104,9 +106,11 @@ class TwoRoutersTest {
         lab.send("PUT", lab.router().url() + "/config/skill-groups/" + CHAT_SKILL_GROUP, "application/json",
                 "{\"name\":\"Two_Routers_Chat\",\"mrdId\":5000,\"peripheralNumber\":71150}");
         lab.send("PUT", lab.router().url() + "/config/agents/" + CHAT_AGENT, "application/json",
-                "{\"name\":\"Two_Routers_Agent\",\"peripheralNumber\":27199,\"skillGroupIds\":[" + CHAT_SKILL_GROUP + "]}");
+                "{\"name\":\"Two_Routers_Agent\",\"peripheralNumber\":27199,\"skillGroupIds\":["
+                        + CHAT_SKILL_GROUP + "]}");
         lab.send("PUT", lab.entrypoint().url() + "/entry-points/" + CHAT_ENTRY_POINT, "application/json",
-                "{\"name\":\"Always open\",\"mrdId\":5000,\"skillGroupIds\":[" + CHAT_SKILL_GROUP + "],\"maxQueueDepth\":3}");
+                "{\"name\":\"Always open\",\"mrdId\":5000,\"skillGroupIds\":[" + CHAT_SKILL_GROUP
+                        + "],\"maxQueueDepth\":3}");
         ServiceProcess a = lab.router();
         Map<String, String> env = new HashMap<>(lab.users().serviceEnvironment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", lab.bootstrapServers());
@@ -153,7 +157,8 @@ class TwoRoutersTest {
             startChat();
             await("the first chat offered to the chat agent").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100)).until(() -> queueDepth() == 0
-                            && get(a.url() + "/agents/" + CHAT_AGENT + "/status").at("/mrds/0/activeTasks").asInt() == 1);
+                            && get(a.url() + "/agents/" + CHAT_AGENT + "/status").at("/mrds/0/activeTasks")
+                                    .asInt() == 1);
             // B starts while A applies the first events. From the moment B is ready (its consumer joins the group
             // then) agent events keep coming, ten every 20 ms, so that batches are in flight whenever partitions
             // move; they pause while a router starts, to leave the two cores to its start-up.
@@ -192,7 +197,8 @@ class TwoRoutersTest {
                             "application/json", "{\"maxTaskLimit\":2}");
                     await("the waiting chat assigned by the surviving router").atMost(Duration.ofSeconds(60))
                             .pollInterval(Duration.ofMillis(100)).until(() -> queueDepth() == 0);
-                    figures.add("cycle %d: a chat waiting on the crashed router assigned by the other %d ms after the crash"
+                    figures.add(("cycle %d: a chat waiting on the crashed router assigned by the other %d ms after "
+                            + "the crash")
                             .formatted(cycle, millisSince(faultAt)));
                 }
                 awaitOwners(List.of(survivor));
@@ -284,7 +290,10 @@ class TwoRoutersTest {
         // 4. The availability records: the latest one of each skill group and MRD on each partition is the
         // rebuilt one, so the sums the entry point takes are those of one router.
         await("the availability topics hold the rebuilt counts").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertPublished(rebuilt, config));
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    assertPublished(rebuilt, config);
+                    assertAgentStatesPublished(rebuilt, config);
+                });
         phase("answers compared");
         await("the entry point sees an available agent").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
@@ -335,7 +344,8 @@ class TwoRoutersTest {
 
     /** Chats waiting at {@link #CHAT_ENTRY_POINT}, as the entry point service counts them. */
     private static int queueDepth() throws Exception {
-        return get(lab.entrypoint().url() + "/entry-points/" + CHAT_ENTRY_POINT + "/explain").at("/queue/depth").asInt();
+        return get(lab.entrypoint().url() + "/entry-points/" + CHAT_ENTRY_POINT + "/explain").at("/queue/depth")
+                .asInt();
     }
 
     private static long millisSince(long nanos) {
@@ -447,6 +457,29 @@ class TwoRoutersTest {
         assertThat(skillGroups).as("latest availability.skill-groups record per skill group/partition")
                 .isEqualTo(expectedSkillGroups);
         assertThat(mrds).as("latest availability.mrds record per MRD/partition").isEqualTo(expectedMrds);
+    }
+
+    /**
+     * The latest record of each agent on the agent-state topic is the one its rebuilt partition gives: whichever
+     * router owned the agent, through every move, the last word on it is right.
+     */
+    private static void assertAgentStatesPublished(Map<Integer, PartitionProjection> rebuilt, ConfigView config)
+            throws Exception {
+        Map<String, AgentAvailability> latest = new TreeMap<>();
+        for (ConsumerRecord<String, String> r : readAll(Topics.AGENT_STATES)) {
+            latest.put(r.key(), ContractJson.mapper().readValue(r.value(), AgentAvailability.class));
+        }
+        Map<String, List<AgentAvailability.Mrd>> expected = new TreeMap<>();
+        Map<String, List<AgentAvailability.Mrd>> published = new TreeMap<>();
+        for (PartitionProjection p : rebuilt.values()) {
+            for (AgentState agent : p.agents()) {
+                String key = Integer.toString(agent.icmAgentId());
+                expected.put(key, AgentAvailabilities.of(p, agent, config).mrds());
+                AgentAvailability record = latest.get(key);
+                published.put(key, record == null ? null : record.mrds());
+            }
+        }
+        assertThat(published).as("latest availability.agent-states record per agent").isEqualTo(expected);
     }
 
     /** What PostgreSQL holds for each partition: checkpoint and agents. */

@@ -28,6 +28,7 @@ import dev.agentavailability.contract.arm.ArmFields;
 import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.contract.arm.IcmAgentState;
 import dev.agentavailability.contract.arm.TaskId;
+import dev.agentavailability.contract.availability.AgentAvailability;
 import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.contract.availability.MrdAvailability;
 import dev.agentavailability.contract.availability.SkillGroupAvailability;
@@ -101,7 +102,8 @@ class AsyncApiDocumentTest {
             Topics.ENTRY_POINTS, EntryPointEvent.class,
             Topics.PROJECTION_SNAPSHOTS, PartitionSnapshot.class,
             Topics.SKILL_GROUP_AVAILABILITY, SkillGroupAvailability.class,
-            Topics.MRD_AVAILABILITY, MrdAvailability.class);
+            Topics.MRD_AVAILABILITY, MrdAvailability.class,
+            Topics.AGENT_STATES, AgentAvailability.class);
 
     private static final Instant T = Instant.parse("2025-03-03T14:03:22.125Z");
     private static final UUID CHAT = UUID.fromString("8c7b6a59-4837-4261-9f5e-4d3c2b1a0f9e");
@@ -647,6 +649,13 @@ class AsyncApiDocumentTest {
                     new MrdAvailability(MrdAvailability.SCHEMA_VERSION, 5000, 1, new AvailabilityCounts(4, 3, 3, 1, 2,
                             1, 5, 8, 2), 777, T),
                     new MrdAvailability(MrdAvailability.SCHEMA_VERSION, 1, 0, AvailabilityCounts.ZERO, 0, null));
+            case Topics.AGENT_STATES -> List.of(
+                    new AgentAvailability(AgentAvailability.SCHEMA_VERSION, 6420, 2, List.of(
+                            new AgentAvailability.Mrd(5000, IcmAgentState.NOT_READY, T, true, true, false, 5, false, 1,
+                                    2, "NOT_AVAILABLE", false, List.of("NOT_READY")),
+                            new AgentAvailability.Mrd(5001, IcmAgentState.AVAILABLE, T, true, true, true, 0, false, 0, 1,
+                                    "ICM_AVAILABLE", true, List.of())), 18342, T),
+                    new AgentAvailability(AgentAvailability.SCHEMA_VERSION, 5033, 0, List.of(), 0, null));
             default -> List.of();
         };
     }

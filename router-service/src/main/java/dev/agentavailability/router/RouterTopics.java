@@ -37,4 +37,9 @@ public interface RouterTopics {
     @WithName("projection-snapshots")
     @WithDefault(Topics.PROJECTION_SNAPSHOTS)
     String projectionSnapshots();
+
+    /** Each agent's state and verdict, written by the router that owns the agent's partition. */
+    @WithName("agent-states")
+    @WithDefault(Topics.AGENT_STATES)
+    String agentStates();
 }

@@ -25,7 +25,8 @@ public class TopicSetup {
                 Topics.MRD_AVAILABILITY, topics.mrds(),
                 Topics.CHAT_EVENTS, topics.chatEvents(),
                 Topics.ENTRY_POINTS, topics.entryPoints(),
-                Topics.PROJECTION_SNAPSHOTS, topics.projectionSnapshots());
+                Topics.PROJECTION_SNAPSHOTS, topics.projectionSnapshots(),
+                Topics.AGENT_STATES, topics.agentStates());
         TopicAdmin.ensure(kafka, Topics.named(partitions, names));
     }
 }

@@ -6,13 +6,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.Decoded;
 import dev.agentavailability.contract.access.Roles;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmFields;
 import dev.agentavailability.contract.arm.ArmMessage;
+import dev.agentavailability.contract.arm.IcmAgentState;
 import dev.agentavailability.contract.arm.TaskId;
+import dev.agentavailability.contract.availability.AgentAvailability;
 import dev.agentavailability.contract.availability.AvailabilityJson;
 import dev.agentavailability.contract.availability.SkillGroupAvailability;
 import dev.agentavailability.contract.topic.Topics;
@@ -215,6 +218,45 @@ class RouterServiceTest {
                 .post("/config/import")
                 .then().statusCode(400).body("detail", containsString("at most 255"));
         assertThat(TestKafka.readAll(bootstrap, Topics.CONFIG)).as("config records").hasSize(before);
+    }
+
+    /** The board's feed: the agent's latest record says its state and the verdict with every failed clause. */
+    @Test
+    void everyChangeOfAnAgentsVerdictIsPublishedOnTheAgentStateTopic() throws Exception {
+        send(5071, ArmMessage.MEDIA_LOGIN_REQ, ArmFields.mediaLogin(0, false, 1, "5071"));
+        send(5071, ArmMessage.MAKE_AGENT_ROUTABLE_IND, ArmFields.maxTasks(1));
+        send(5071, ArmMessage.MAKE_AGENT_READY_IND, ArmFields.makeRoutable(true));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(latestAgentState(5071).mrds())
+                .singleElement().satisfies(mrd -> {
+                    assertThat(mrd.mrdId()).isEqualTo(5000);
+                    assertThat(mrd.availableForNewTask()).isTrue();
+                    assertThat(mrd.unavailableBecause()).isEmpty();
+                    assertThat(mrd.taskLimit()).isEqualTo(1);
+                }));
+
+        send(5071, ArmMessage.MAKE_AGENT_NOT_READY_REQ, ArmFields.reasonCode(5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(latestAgentState(5071).mrds())
+                .singleElement().satisfies(mrd -> {
+                    assertThat(mrd.state()).isEqualTo(IcmAgentState.NOT_READY);
+                    assertThat(mrd.notReadyReason()).isEqualTo(5);
+                    assertThat(mrd.availableForNewTask()).isFalse();
+                    assertThat(mrd.unavailableBecause()).containsExactly("NOT_READY");
+                }));
+        AgentAvailability latest = latestAgentState(5071);
+        given().get("/agents/5071/status").then().statusCode(200)
+                .body("partition", equalTo(latest.partition()))
+                .body("mrds[0].unavailableBecause", equalTo(latest.mrds().get(0).unavailableBecause()));
+    }
+
+    private AgentAvailability latestAgentState(int agent) throws Exception {
+        AgentAvailability latest = null;
+        for (ConsumerRecord<String, String> r : TestKafka.readAll(bootstrap, Topics.AGENT_STATES)) {
+            if (r.key().equals(Integer.toString(agent))) {
+                latest = ContractJson.mapper().readValue(r.value(), AgentAvailability.class);
+            }
+        }
+        assertThat(latest).as("a record of agent %d", agent).isNotNull();
+        return latest;
     }
 
     private void send(int agent, ArmMessage message, ArmFields fields) {

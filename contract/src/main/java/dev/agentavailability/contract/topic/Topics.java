@@ -21,6 +21,8 @@ public final class Topics {
     public static final String SKILL_GROUP_AVAILABILITY = "availability.skill-groups";
     /** MRD availability per agent-event partition, compacted, key = mrdId/partition. */
     public static final String MRD_AVAILABILITY = "availability.mrds";
+    /** Each agent's state per MRD and its availability verdict, compacted, key = ICM agent id. */
+    public static final String AGENT_STATES = "availability.agent-states";
 
     /**
      * Entry point settings changes (the history of the entry point service's table), key = entry point id, one
@@ -76,6 +78,7 @@ public final class Topics {
                 new TopicSpec(ENTRY_POINTS, 1, KEEP_FOREVER),
                 new TopicSpec(PROJECTION_SNAPSHOTS, 1, SNAPSHOTS),
                 new TopicSpec(SKILL_GROUP_AVAILABILITY, 3, COMPACTED),
-                new TopicSpec(MRD_AVAILABILITY, 3, COMPACTED));
+                new TopicSpec(MRD_AVAILABILITY, 3, COMPACTED),
+                new TopicSpec(AGENT_STATES, 3, COMPACTED));
     }
 }

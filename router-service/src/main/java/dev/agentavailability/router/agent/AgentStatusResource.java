@@ -1,17 +1,17 @@
 package dev.agentavailability.router.agent;
 
 import dev.agentavailability.contract.access.Roles;
+import dev.agentavailability.contract.availability.AgentAvailability;
 import dev.agentavailability.contract.config.AgentConfig;
 import dev.agentavailability.contract.config.MrdConfig;
+import dev.agentavailability.projection.AgentAvailabilities;
 import dev.agentavailability.projection.AgentMrdState;
 import dev.agentavailability.projection.AgentState;
-import dev.agentavailability.projection.AvailabilityRule;
 import dev.agentavailability.projection.ConfigView;
 import dev.agentavailability.projection.PartitionProjection;
 import dev.agentavailability.projection.RttestFormat;
 import dev.agentavailability.projection.SkillGroupState;
 import dev.agentavailability.projection.TaskEntry;
-import dev.agentavailability.projection.Verdict;
 import dev.agentavailability.rest.Problem;
 import dev.agentavailability.rest.ProblemException;
 import dev.agentavailability.rest.access.ActsForAgent;
@@ -98,14 +98,15 @@ public class AgentStatusResource {
     }
 
     private static MrdStatus mrdStatus(AgentState agent, AgentMrdState mrd, ConfigView view, PartitionProjection p) {
-        Verdict verdict = AvailabilityRule.evaluate(agent, mrd.mrdId(), view, p.unavailableDomains());
+        AgentAvailability.Mrd state = AgentAvailabilities.mrd(agent, mrd, view, p);
         List<SkillGroupStatus> groups = SkillGroupState.of(agent, mrd, view, p.unavailableDomains()).stream()
                 .map(sg -> new SkillGroupStatus(sg.skillGroup().id(), sg.skillGroup().name(),
                         sg.skillGroup().peripheralNumber(), sg.configured(), sg.state().name(), sg.since()))
                 .toList();
-        return new MrdStatus(mrd.mrdId(), view.mrd(mrd.mrdId()).map(MrdConfig::name).orElse(null), mrd.state().name(),
-                mrd.stateSince(), mrd.loggedIn(), mrd.routable(), mrd.ready(), mrd.notReadyReason(), mrd.interrupted(),
-                mrd.activeTasks(), mrd.taskLimit(), mrd.tasks(), verdict.status().name(), verdict.availableForNewTask(),
-                verdict.reasons().stream().map(Enum::name).sorted().toList(), groups);
+        String name = view.mrd(mrd.mrdId()).map(MrdConfig::name).orElse(null);
+        return new MrdStatus(state.mrdId(), name, state.state().name(),
+                state.stateSince(), state.loggedIn(), state.routable(), state.ready(), state.notReadyReason(),
+                state.interrupted(), state.activeTasks(), state.taskLimit(), mrd.tasks(), state.availabilityStatus(),
+                state.availableForNewTask(), state.unavailableBecause(), groups);
     }
 }

@@ -182,7 +182,7 @@ public class AvailabilityPublisher {
         return keys;
     }
 
-    private static Uni<Void> send(MutinyEmitter<String> emitter, String key, Object value) {
+    static Uni<Void> send(MutinyEmitter<String> emitter, String key, Object value) {
         return emitter.sendMessage(Message.of(ContractJson.write(value))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
     }
