@@ -39,11 +39,13 @@ jre=$prefix/jre:17
 build "$jre" "$here/jre.Dockerfile" "$here" --build-arg "BASE_IMAGE=$base"
 maven=$prefix/maven:3-jdk17
 if ! has_image "$maven"; then
-  # Maven in the container trusts what Maven on this host trusts: the host's extra CA certificates (a proxy's,
-  # say) go into the image's trust store; they are read from the host at build time, never kept here.
+  # Maven in the container trusts what Maven on this host trusts (a proxy's CA, say): the host's extra CA
+  # certificates and its Java trust store are copied in at build time, never kept here.
   context=$(mktemp -d)
-  mkdir "$context/ca-certificates"
+  mkdir "$context/ca-certificates" "$context/java"
   cp /usr/local/share/ca-certificates/*.crt "$context/ca-certificates/" 2> /dev/null || true
+  java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  cp -L "$java_home/lib/security/cacerts" "$context/java/" 2> /dev/null || true
   build "$maven" "$here/maven.Dockerfile" "$context" --build-arg "BASE_IMAGE=$base"
   rm -rf "$context"
 fi
