@@ -10,10 +10,11 @@ import dev.agentavailability.testsupport.TestKafka;
 import dev.agentavailability.testsupport.TestTopics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the chat-event topic (empty) and the MRD availability topic with one record <em>before</em> the application starts, so that startup has
+ * Creates the chat-event and agent-state topics (empty) and the MRD availability topic with one record <em>before</em> the application starts, so that startup has
  * something to catch up on. (The skill-group topic is created by the tests after startup: both cases are covered.)
  */
 public class PreexistingMrdTopicResource implements QuarkusTestResourceLifecycleManager {
@@ -26,6 +27,11 @@ public class PreexistingMrdTopicResource implements QuarkusTestResourceLifecycle
         TestInfrastructure.get().start();
         TestTopics.create(Topics.MRD_AVAILABILITY, 3, compacted(Topics.MRD_AVAILABILITY).configs());
         TestTopics.create(Topics.CHAT_EVENTS, 3, compacted(Topics.CHAT_EVENTS).configs());
+        TestTopics.create(Topics.AGENT_STATES, 3, compacted(Topics.AGENT_STATES).configs());
+        // what the board's replay of one agent reads
+        for (String topic : List.of(Topics.AGENT_EVENTS, Topics.CONFIG, Topics.PROJECTION_SNAPSHOTS)) {
+            TestTopics.create(topic, 3, compacted(topic).configs());
+        }
         try (TestKafka kafka = TestKafka.connect()) {
             MrdAvailability record = new MrdAvailability(MrdAvailability.SCHEMA_VERSION, MRD_ID, 0,
                     new AvailabilityCounts(AVAILABLE, AVAILABLE, AVAILABLE, AVAILABLE, 0, 0, 0, 2 * AVAILABLE, 0), 1,

@@ -68,6 +68,11 @@ public final class LabMain {
                   listener-service    %s   (agent actions: POST /agents/{id}/mrds/{mrd}/login ...)
                   router-service      %s   (GET /agents/6420/status, /config, /projection)
                   entrypoint-service  %s   (GET /system/egain/chat/entrypoint/initialize/1001)
+
+                Pages (each service's / links its own; Swagger UI at /q/swagger-ui, metrics at /q/metrics):
+                  supervisor board    %s/board   (supervisor or admin)
+                  customer chat page  %s/chat/?entryPoint=1001
+                  replay timeline     %s/replay/timeline.html   (the last hour; supervisor or admin)
                   health              /q/health on each service
                   logs                %s
                   traffic simulator   %s
@@ -76,7 +81,7 @@ public final class LabMain {
                 %s
                   e.g. curl -u supervisor:PASSWORD %s/agents/6420/status
                 %n""", lab.bootstrapServers(), lab.listener().url(), lab.router().url(), lab.entrypoint().url(),
-                work.resolve("logs"), simulation == null ? "off (bin/lab without --no-simulator runs it)"
+                lab.entrypoint().url(), lab.entrypoint().url(), lab.router().url(), work.resolve("logs"), simulation == null ? "off (bin/lab without --no-simulator runs it)"
                         : "on: " + simulation.brief()
                                 + " (summary every 10 s; bin/lab --no-simulator switches it off)",
                 lab.users().file(), usersTable(lab.users()), lab.router().url());

@@ -84,9 +84,9 @@ class RestFuzzTest {
         for (int n = 1; n <= CASES; n++) {
             RestCases.Case c = cases.next(n);
             Map<TopicPartition, Long> before = c.operation().changesState() ? topics.endOffsets(partitions) : null;
-            HttpResponse<String> answer;
+            Answer answer;
             try {
-                answer = HTTP.send(request(c), HttpResponse.BodyHandlers.ofString());
+                answer = send(request(c));
             } catch (IOException noAnswer) {
                 findings.add(c + ": no answer (" + noAnswer + ")");
                 continue;
@@ -117,6 +117,21 @@ class RestFuzzTest {
         assertThat(findings).as("findings").isEmpty();
     }
 
+    /** The answer with its body; an event stream (board, answers) is not read past its status: it does not end. */
+    private static Answer send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<java.io.InputStream> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        String body;
+        try (java.io.InputStream in = answer.body()) {
+            boolean stream = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            body = stream ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return new Answer(answer.statusCode(), answer.headers(), body);
+    }
+
+    /** An answer as the checks read it. */
+    private record Answer(int statusCode, java.net.http.HttpHeaders headers, String body) {
+    }
+
     private static HttpRequest request(RestCases.Case c) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(c.operation().baseUrl() + c.path()))
                 .timeout(Duration.ofSeconds(30))
@@ -130,7 +145,7 @@ class RestFuzzTest {
     }
 
     /** What is wrong with a refusal's body, or null when it is problem details of its status. */
-    private static String problemFault(HttpResponse<String> answer) {
+    private static String problemFault(Answer answer) {
         String type = answer.headers().firstValue("Content-Type").orElse("");
         if (!type.startsWith("application/problem+json")) {
             return "refused with Content-Type '" + type + "': " + abbreviated(answer.body());

@@ -1,6 +1,8 @@
 package dev.agentavailability.projection;
 
 import dev.agentavailability.contract.availability.AgentAvailability;
+import dev.agentavailability.contract.config.AgentConfig;
+import dev.agentavailability.contract.config.SkillGroupConfig;
 
 /**
  * An agent's {@link AgentAvailability} record: its state in each MRD and the verdict of {@link AvailabilityRule}, with
@@ -13,7 +15,8 @@ public final class AgentAvailabilities {
     }
 
     public static AgentAvailability of(PartitionProjection partition, AgentState agent, ConfigView config) {
-        return new AgentAvailability(AgentAvailability.SCHEMA_VERSION, agent.icmAgentId(), partition.partition(),
+        return new AgentAvailability(AgentAvailability.SCHEMA_VERSION, agent.icmAgentId(),
+                config.agent(agent.icmAgentId()).map(AgentConfig::name).orElse(null), partition.partition(),
                 agent.mrds().values().stream().map(mrd -> mrd(agent, mrd, config, partition)).toList(),
                 partition.nextOffset(), partition.lastEventAt());
     }
@@ -23,7 +26,9 @@ public final class AgentAvailabilities {
         Verdict verdict = AvailabilityRule.evaluate(agent, mrd.mrdId(), config, partition.unavailableDomains());
         return new AgentAvailability.Mrd(mrd.mrdId(), mrd.state(), mrd.stateSince(), mrd.loggedIn(),
                 mrd.routable(), mrd.ready(), mrd.notReadyReason(), mrd.interrupted(), mrd.activeTasks(),
-                mrd.taskLimit(), verdict.status().name(), verdict.availableForNewTask(),
+                mrd.taskLimit(),
+                config.skillGroupsOf(agent.icmAgentId(), mrd.mrdId()).stream().map(SkillGroupConfig::id).toList(),
+                verdict.status().name(), verdict.availableForNewTask(),
                 verdict.reasons().stream().map(Enum::name).sorted().toList());
     }
 }

@@ -650,12 +650,12 @@ class AsyncApiDocumentTest {
                             1, 5, 8, 2), 777, T),
                     new MrdAvailability(MrdAvailability.SCHEMA_VERSION, 1, 0, AvailabilityCounts.ZERO, 0, null));
             case Topics.AGENT_STATES -> List.of(
-                    new AgentAvailability(AgentAvailability.SCHEMA_VERSION, 6420, 2, List.of(
+                    new AgentAvailability(AgentAvailability.SCHEMA_VERSION, 6420, "Ada Agent", 2, List.of(
                             new AgentAvailability.Mrd(5000, IcmAgentState.NOT_READY, T, true, true, false, 5, false, 1,
-                                    2, "NOT_AVAILABLE", false, List.of("NOT_READY")),
+                                    2, List.of(5002, 6928), "NOT_AVAILABLE", false, List.of("NOT_READY")),
                             new AgentAvailability.Mrd(5001, IcmAgentState.AVAILABLE, T, true, true, true, 0, false, 0, 1,
-                                    "ICM_AVAILABLE", true, List.of())), 18342, T),
-                    new AgentAvailability(AgentAvailability.SCHEMA_VERSION, 5033, 0, List.of(), 0, null));
+                                    List.of(), "ICM_AVAILABLE", true, List.of())), 18342, T),
+                    new AgentAvailability(AgentAvailability.SCHEMA_VERSION, 5033, null, 0, List.of(), 0, null));
             default -> List.of();
         };
     }

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentavailability.contract.access.Roles;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -37,17 +38,22 @@ public final class AccessTable {
      * @param expected  what {@code admitted} stands for, for messages
      */
     public record Row(String method, String path, String contentType, String body, Set<String> roles,
-            boolean isPublic, boolean agentOwn, IntPredicate admitted, String expected) {
+            boolean isPublic, boolean agentOwn, IntPredicate admitted, String expected, boolean isStream) {
 
         public Row body(String type, String text) {
-            return new Row(method, path, type, text, roles, isPublic, agentOwn, admitted, expected);
+            return new Row(method, path, type, text, roles, isPublic, agentOwn, admitted, expected, isStream);
         }
 
         /** Admitted callers reach the endpoint, whose answer may be a refusal of the request itself (404, 409). */
         public Row reachesEndpoint() {
             return new Row(method, path, contentType, body, roles, isPublic, agentOwn,
                     status -> status != 401 && status != 403 && status != 405 && status < 500,
-                    "an answer of the endpoint itself");
+                    "an answer of the endpoint itself", isStream);
+        }
+
+        /** A stream that does not end (server-sent events): only its status is read, then the call is dropped. */
+        public Row streaming() {
+            return new Row(method, path, contentType, body, roles, isPublic, agentOwn, admitted, expected, true);
         }
 
         String describe() {
@@ -61,12 +67,12 @@ public final class AccessTable {
         return new Row(method, path, null, null, new LinkedHashSet<>(Arrays.asList(roles)), false,
                 path.contains("/" + TestUsers.AGENT_6420.icmAgentId() + "/")
                         || path.endsWith("/" + TestUsers.AGENT_6420.icmAgentId()),
-                status -> status / 100 == 2, "2xx");
+                status -> status / 100 == 2, "2xx", false);
     }
 
     /** Open to anyone, logged in or not. */
     public static Row publicCall(String method, String path) {
-        return new Row(method, path, null, null, Set.of(), true, false, status -> status / 100 == 2, "2xx");
+        return new Row(method, path, null, null, Set.of(), true, false, status -> status / 100 == 2, "2xx", false);
     }
 
     public AccessTable add(Row row) {
@@ -83,12 +89,12 @@ public final class AccessTable {
     public List<String> check() {
         List<String> faults = new ArrayList<>();
         for (Row row : rows) {
-            expect(faults, row, "anonymous", send(given(), row), row.isPublic() ? row.admitted() : s -> s == 401,
+            expect(faults, row, "anonymous", send(null, row), row.isPublic() ? row.admitted() : s -> s == 401,
                     row.isPublic() ? row.expected() : "401");
             for (TestUsers user : TestUsers.all()) {
                 boolean admitted = row.isPublic() || row.roles().contains(user.role())
                         && (!row.agentOwn() || !user.role().equals(Roles.AGENT) || user == TestUsers.AGENT_6420);
-                int status = send(given().auth().preemptive().basic(user.user(), user.password()), row);
+                int status = send(user, row);
                 expect(faults, row, user.user() + " (" + user.role() + ")", status,
                         admitted ? row.admitted() : s -> s == 403, admitted ? row.expected() : "403");
             }
@@ -165,11 +171,37 @@ public final class AccessTable {
         }
     }
 
-    private static int send(RequestSpecification request, Row row) {
+    private static int send(TestUsers user, Row row) {
+        if (row.isStream()) {
+            return statusOfStream(user, row);
+        }
+        RequestSpecification request = user == null ? given()
+                : given().auth().preemptive().basic(user.user(), user.password());
         if (row.body() != null) {
             request = request.contentType(row.contentType()).body(row.body().getBytes(StandardCharsets.UTF_8));
         }
         Response response = request.request(row.method(), row.path());
         return response.statusCode();
+    }
+
+    private static int statusOfStream(TestUsers user, Row row) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(
+                    RestAssured.baseURI + ":" + RestAssured.port + row.path()).toURL().openConnection();
+            connection.setRequestMethod(row.method());
+            connection.setConnectTimeout(10_000);
+            connection.setReadTimeout(10_000);
+            if (user != null) {
+                connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (user.user() + ":" + user.password()).getBytes(StandardCharsets.UTF_8)));
+            }
+            try {
+                return connection.getResponseCode();
+            } finally {
+                connection.disconnect();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("calling " + row.describe(), e);
+        }
     }
 }

@@ -24,10 +24,10 @@ public class AvailabilityView {
 
         public enum Kind { STORED, REMOVED, MALFORMED }
 
-        static final Applied STORED = new Applied(Kind.STORED, null);
-        static final Applied REMOVED = new Applied(Kind.REMOVED, null);
+        public static final Applied STORED = new Applied(Kind.STORED, null);
+        public static final Applied REMOVED = new Applied(Kind.REMOVED, null);
 
-        static Applied malformed(String error) {
+        public static Applied malformed(String error) {
             return new Applied(Kind.MALFORMED, error);
         }
 
@@ -72,6 +72,21 @@ public class AvailabilityView {
     /** An MRD's availability: the sum over the agent-event partitions. */
     public AvailabilityCounts mrd(int mrdId) {
         return mrds.total(mrdId);
+    }
+
+    /** The skill groups and MRDs some partition has a record of, ordered. */
+    public java.util.SortedSet<Integer> skillGroupIds() {
+        return skillGroups.ids();
+    }
+
+    /** The MRD of a skill group, as its records say; 0 when none is held. */
+    public int skillGroupMrd(int skillGroupId) {
+        return skillGroups.partitions(skillGroupId).values().stream().findFirst().map(SkillGroupAvailability::mrdId)
+                .orElse(0);
+    }
+
+    public java.util.SortedSet<Integer> mrdIds() {
+        return mrds.ids();
     }
 
     public Optional<SkillGroupAvailability> skillGroupRecord(int skillGroupId, int partition) {

@@ -57,6 +57,17 @@ public final class PartitionedAvailability<T> {
         return partitions == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(partitions);
     }
 
+    /** Every id with at least one record, ordered. */
+    public java.util.SortedSet<Integer> ids() {
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+        byId.forEach((id, partitions) -> {
+            if (!partitions.isEmpty()) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
     /** How many (id, partition) records are held. */
     public int size() {
         return byId.values().stream().mapToInt(Map::size).sum();

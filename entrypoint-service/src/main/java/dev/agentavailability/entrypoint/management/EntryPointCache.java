@@ -38,6 +38,11 @@ public class EntryPointCache {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Every entry point, ordered by id. */
+    public List<EntryPointView> all() {
+        return byId.values().stream().sorted(java.util.Comparator.comparingLong(EntryPointView::id)).toList();
+    }
+
     public int size() {
         return byId.size();
     }

@@ -44,6 +44,20 @@ class AccessTest {
                 .add(publicCall("OPTIONS", CHAT + "/initialize/2901"))
                 .add(publicCall("POST", CHAT + "/2901/chats").reachesEndpoint())
                 .add(publicCall("POST", CHAT + "/2901/chats/no-such-chat/abandon").reachesEndpoint())
+                .add(publicCall("GET", CHAT + "/2901/answers").streaming())
+                .add(publicCall("POST", CHAT + "/2901/messages").body("application/json",
+                        "{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"text\":\"Call me\"}"))
+                .add(publicCall("GET", "/"))
+                .add(publicCall("GET", "/chat/"))
+                .add(publicCall("GET", "/chat/chat.js"))
+                .add(call("GET", "/board", READERS))
+                .add(call("GET", "/board/board.js", READERS))
+                .add(call("GET", "/board/board.css", READERS))
+                .add(call("GET", "/board/state", READERS))
+                .add(call("GET", "/board/stream", READERS).streaming())
+                .add(call("GET", "/board/agents/916499", READERS).reachesEndpoint())
+                .add(call("GET", "/board/entry-points/2901/explain", READERS))
+                .add(call("GET", "/board/messages", READERS))
                 .add(call("DELETE", "/entry-points/2901", Roles.ADMIN));
     }
 

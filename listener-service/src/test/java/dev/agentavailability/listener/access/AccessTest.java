@@ -1,6 +1,7 @@
 package dev.agentavailability.listener.access;
 
 import static dev.agentavailability.testsupport.AccessTable.call;
+import static dev.agentavailability.testsupport.AccessTable.publicCall;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
@@ -39,6 +40,7 @@ class AccessTest {
                 .add(call("POST", AGENT + "/login", ACTORS).body(JSON, "{\"maxTaskLimit\": 2}")
                         .reachesEndpoint())
                 .add(call("GET", "/agents/6420", Roles.AGENT, Roles.ECE_LISTENER, Roles.SUPERVISOR, Roles.ADMIN))
+                .add(publicCall("GET", "/"))
                 .add(call("POST", AGENT + "/routable", ACTORS).body(JSON, "{\"maxTasks\": 2}")
                         .reachesEndpoint())
                 .add(call("POST", AGENT + "/ready", ACTORS).body(JSON, "{}").reachesEndpoint())

@@ -44,6 +44,7 @@ public class ReplayResource {
 
     /** A timeline replays every event up to its end; a longer window is refused rather than left to time out. */
     static final Duration MAX_WINDOW = Duration.ofDays(7);
+    static final Duration DEFAULT_PAGE_WINDOW = Duration.ofHours(1);
 
     private final ReplaySources sources;
 
@@ -120,13 +121,17 @@ public class ReplayResource {
         return TimeInState.json(listener.finish(state), state, agent, skillGroup);
     }
 
-    /** The chart page: available agents per skill group, queue depth and initialize answer per entry point. */
+    /**
+     * The chart page: available agents per skill group, queue depth and initialize answer per entry point. Without
+     * {@code from} and {@code to} it shows the last hour, so a link from the landing page needs no instants.
+     */
     @GET
     @Path("/timeline.html")
     @Produces(MediaType.TEXT_HTML)
     public String timelinePage(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant start = instant("from", from);
-        Instant end = window(start, instant("to", to));
+        Instant end = to == null || to.isBlank() ? Instant.now() : instant("to", to);
+        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_PAGE_WINDOW) : instant("from", from);
+        window(start, end);
         return TimelinePage.render(series(start, end), "Availability from " + start + " to " + end);
     }
 

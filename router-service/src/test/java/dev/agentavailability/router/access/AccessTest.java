@@ -1,6 +1,7 @@
 package dev.agentavailability.router.access;
 
 import static dev.agentavailability.testsupport.AccessTable.call;
+import static dev.agentavailability.testsupport.AccessTable.publicCall;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,6 +39,7 @@ class AccessTest {
                 .add(call("POST", "/config/import", Roles.ADMIN).body("application/yaml",
                         "mrds:\n  - { id: 9700, name: ACCESS_Chat, interruptible: false }\n"))
                 .add(call("GET", "/config", READERS))
+                .add(publicCall("GET", "/"))
                 .add(call("GET", "/config/mrds/9700", READERS))
                 .add(call("PUT", "/config/mrds/9701", Roles.ADMIN)
                         .body("application/json", "{\"name\":\"ACCESS_Email\",\"interruptible\":true}"))
