@@ -143,6 +143,15 @@ function showGroup(g) {
   groupSection(g.mrdId, g.id).counts.textContent = countsText(g.counts);
 }
 
+/** A skill group no partition counts any more: its section goes once no agent row is left in it. */
+function dropGroup(id) {
+  const g = groups.get(id);
+  groups.delete(id);
+  if (!g) return;
+  const s = sections.get(g.mrdId + ':' + id);
+  if (s && !s.tbody.children.length) { s.section.remove(); sections.delete(g.mrdId + ':' + id); }
+}
+
 function showMrd(m) {
   mrds.set(m.id, m);
   mrdSection(m.id).counts.textContent = 'Whole MRD: ' + countsText(m.counts);
@@ -170,14 +179,21 @@ function showEntryPoint(ep) {
 function apply(message) {
   const started = performance.now();
   if (message.type === 'snapshot') {
-    for (const id of [...agents.keys()]) if (!message.agents.some(a => a.icmAgentId === id)) placeAgent(id, null);
-    agents.clear();
+    // A snapshot is everything: start again from it (after a reconnect, what was gone meanwhile goes too).
+    for (const map of [agents, groups, mrds, entryPoints, rows, rowKeys, sections, mrdSections]) map.clear();
+    sinceCells.clear();
+    document.getElementById('domains').replaceChildren();
     document.querySelector('#entry-points tbody').replaceChildren();
-    entryPoints.clear();
     loadMessages();
   }
   for (const g of message.skillGroups) showGroup(g);
   for (const m of message.mrds) showMrd(m);
+  for (const id of message.skillGroupsGone) dropGroup(id);
+  for (const id of message.mrdsGone) {
+    mrds.delete(id);
+    const s = mrdSections.get(id);
+    if (s && !s.section.querySelector('tr[data-agent]')) { s.section.remove(); mrdSections.delete(id); }
+  }
   for (const a of message.agents) { agents.set(a.icmAgentId, a); placeAgent(a.icmAgentId, a); }
   for (const id of message.agentsGone) { agents.delete(id); placeAgent(id, null); }
   for (const ep of message.entryPoints) showEntryPoint(ep);
@@ -187,7 +203,7 @@ function apply(message) {
   }
   if (message.messagesLeft) loadMessages();
   const ms = performance.now() - started;
-  if (message.type === 'snapshot') stats.snapshotMs = ms; else stats.lastChangeMs = ms;
+  if (message.type === 'snapshot') stats.snapshotMs = ms; else if (message.type === 'changes') stats.lastChangeMs = ms;
   stats.agentRows = rows.size;
   const status = document.getElementById('connection');
   status.dataset.state = 'live';
@@ -201,6 +217,8 @@ function connect() {
     const status = document.getElementById('connection');
     status.dataset.state = 'reconnecting';
     status.textContent = 'Connection lost; reconnecting (the board reloads its snapshot when back)…';
+    // The browser retries by itself unless the answer was an error (503 when full, 401): then we do, later.
+    if (source.readyState === EventSource.CLOSED) setTimeout(connect, 5000);
   };
 }
 
@@ -236,8 +254,22 @@ async function showAgent(id) {
 async function showExplain(id) {
   try {
     const e = await fetchJson('/board/entry-points/' + id + '/explain');
-    openDetail('Entry point ' + id + ': why it answers ' + e.answer.responseType + (e.answer.offHours ? ' (off hours)' : ''),
-      el('pre', {class: 'explain'}, JSON.stringify(e, null, 2)));
+    const c = e.inScope;
+    const rules = el('table', {class: 'rules'},
+      el('caption', {class: 'visually-hidden'}, 'The rule table, first applying row decides'),
+      el('thead', {}, el('tr', {}, ...['Rule row', 'Answer', 'Applies'].map(h => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...e.decision.rows.map(r => el('tr', {class: r.rule === e.decision.rule ? 'decided' : ''},
+        el('td', {}, r.rule), el('td', {}, String(r.responseType)),
+        el('td', {}, r.applies ? 'yes' : 'no')))));
+    openDetail('Entry point ' + id + ' answers ' + e.answer.responseType + (e.answer.offHours ? ' (off hours)' : ''),
+      el('p', {}, el('strong', {}, e.decision.rule), ': ' + e.decision.why),
+      el('p', {}, `In scope (${e.scope}): ${c.loggedIn} logged in, ${c.routable} routable, ${c.ready} ready, ` +
+        `${c.available} available, ${c.busy} busy, ${c.atTaskLimit} at task limit, ` +
+        `${c.domainUnavailable} with the domain unavailable. Queue ${e.queue.depth}` +
+        (e.queue.maxQueueDepth ? ' of ' + e.queue.maxQueueDepth : '') + '.'),
+      rules,
+      el('details', {}, el('summary', {}, 'The whole explanation (JSON)'),
+        el('pre', {class: 'explain'}, JSON.stringify(e, null, 2))));
   } catch (e) {
     openDetail('Entry point ' + id, el('p', {role: 'alert'}, String(e.message)));
   }

@@ -43,8 +43,14 @@ async function initialize() {
     return;
   }
   show(await response.json());
+  follow();
+}
+
+function follow() {
   const stream = new EventSource(base + '/answers');
   stream.onmessage = e => show(JSON.parse(e.data));
+  // The browser retries by itself unless the answer was an error (503 when full): then we do, later.
+  stream.onerror = () => { if (stream.readyState === EventSource.CLOSED) setTimeout(follow, 10000); };
 }
 
 start.addEventListener('click', async () => {

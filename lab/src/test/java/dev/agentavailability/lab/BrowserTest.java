@@ -120,7 +120,7 @@ class BrowserTest {
 
         // a click on the entry point: its explain
         browser.driver().findElement(By.cssSelector("#entry-points tr[data-entry-point='9101'] button")).click();
-        awaitText(By.cssSelector("#detail .explain"), "NO_AGENT_COULD_TAKE_IT");
+        awaitText(By.cssSelector("#detail .rules tr.decided"), "NO_AGENT_COULD_TAKE_IT");
         browser.screenshot("board-entry-point-explain");
         browser.driver().findElement(By.cssSelector("#detail .close")).click();
     }

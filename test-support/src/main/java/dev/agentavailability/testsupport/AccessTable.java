@@ -192,8 +192,7 @@ public final class AccessTable {
             connection.setConnectTimeout(10_000);
             connection.setReadTimeout(10_000);
             if (user != null) {
-                connection.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (user.user() + ":" + user.password()).getBytes(StandardCharsets.UTF_8)));
+                connection.setRequestProperty("Authorization", user.basicAuthorization());
             }
             try {
                 return connection.getResponseCode();

@@ -30,6 +30,12 @@ public enum TestUsers {
         return login.user() + "-test-password";
     }
 
+    /** The {@code Authorization} header value of an HTTP Basic login as this user. */
+    public String basicAuthorization() {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user() + ":" + password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public String role() {
         return login.role();
     }

@@ -26,6 +26,11 @@ public record AgentAvailability(int schemaVersion, int icmAgentId, String name, 
     public record Mrd(int mrdId, IcmAgentState state, Instant stateSince, boolean loggedIn, boolean routable, boolean ready,
             int notReadyReason, boolean interrupted, int activeTasks, long taskLimit, List<Integer> skillGroupIds,
             String availabilityStatus, boolean availableForNewTask, List<String> unavailableBecause) {
+
+        /** Records written before skill groups were added to the record carry none: an empty list, not a fault. */
+        public Mrd {
+            skillGroupIds = skillGroupIds == null ? List.of() : List.copyOf(skillGroupIds);
+        }
     }
 
     public String key() {

@@ -32,8 +32,8 @@ public final class AvailabilityJson {
             return "mrds are missing";
         }
         for (AgentAvailability.Mrd mrd : a.mrds()) {
-            if (mrd == null || mrd.state() == null || mrd.skillGroupIds() == null || mrd.unavailableBecause() == null) {
-                return "an MRD entry lacks its state, skillGroupIds or unavailableBecause";
+            if (mrd == null || mrd.state() == null || mrd.unavailableBecause() == null) {
+                return "an MRD entry lacks its state or unavailableBecause";
             }
             if (mrd.activeTasks() < 0) {
                 return "MRD " + mrd.mrdId() + ": negative activeTasks " + mrd.activeTasks();

@@ -18,20 +18,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,9 +50,10 @@ public class BoardFeed {
     private final EntryPointCache entryPoints;
     private final EntryPointAnswers answers;
     private final AppClock clock;
-    private final Duration tick;
-    private final int maxStreams;
-    private final AtomicInteger open = new AtomicInteger();
+    private final StreamSettings settings;
+    private final AtomicInteger openBoards = new AtomicInteger();
+    private final AtomicInteger openPublic = new AtomicInteger();
+    private final Map<String, AtomicInteger> openPublicByClient = new ConcurrentHashMap<>();
     private final AtomicBoolean messagesLeft = new AtomicBoolean();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "board-feed"));
@@ -68,65 +68,76 @@ public class BoardFeed {
     private final Map<Long, String> sentAnswers = new HashMap<>();
 
     BoardFeed(AgentStatesView agents, AvailabilityView availability, EntryPointCache entryPoints,
-            EntryPointAnswers answers, AppClock clock,
-            @ConfigProperty(name = "availability.board.tick") Duration tick,
-            @ConfigProperty(name = "availability.board.max-streams") int maxStreams) {
+            EntryPointAnswers answers, AppClock clock, StreamSettings settings) {
         this.agents = agents;
         this.availability = availability;
         this.entryPoints = entryPoints;
         this.answers = answers;
         this.clock = clock;
-        this.tick = tick;
-        this.maxStreams = maxStreams;
+        this.settings = settings;
     }
 
     void onStart(@Observes StartupEvent event) {
-        thread.scheduleWithFixedDelay(this::guardedTick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        long tick = settings.tick().toMillis();
+        thread.scheduleWithFixedDelay(this::guardedTick, tick, tick, TimeUnit.MILLISECONDS);
+        long heartbeat = settings.heartbeat().toMillis();
+        thread.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     }
 
     /** The board's stream: a snapshot, then the changes. */
     public Multi<String> board() {
-        reserve();
+        Slot slot = reserve(openBoards, settings.maxBoardStreams(), null, "board streams");
         return Multi.createFrom().emitter(emitter -> {
-            emitter.onTermination(() -> leave(() -> boards.remove(emitter)));
-            onFeedThread(() -> {
-                tick();
+            emitter.onTermination(() -> {
+                slot.release();
+                onFeedThread(() -> boards.remove(emitter));
+            });
+            join(emitter, () -> {
+                // What changed since the last tick goes to the open boards first, so the snapshot is what they have.
+                sendBoardChanges(currentEntryPoints());
                 boards.add(emitter);
-                emitter.emit(json(snapshot()));
-            }, emitter);
-        });
+                emit(emitter, json(snapshot()));
+            });
+        }, settings.buffer());
     }
 
     /** The public stream of one entry point: its initialize answer now, then each time it changes. */
-    public Multi<String> answers(long entryPointId) {
-        reserve();
+    public Multi<String> answers(long entryPointId, String client) {
+        Slot slot = reserve(openPublic, settings.maxPublicStreams(), client, "public answer streams");
         return Multi.createFrom().emitter(emitter -> {
-            emitter.onTermination(() -> leave(() -> {
-                List<MultiEmitter<? super String>> list = answerStreams.get(entryPointId);
-                if (list != null && list.remove(emitter) && list.isEmpty()) {
-                    answerStreams.remove(entryPointId);
-                    sentAnswers.remove(entryPointId);
-                }
-            }));
-            onFeedThread(() -> {
+            emitter.onTermination(() -> {
+                slot.release();
+                onFeedThread(() -> {
+                    List<MultiEmitter<? super String>> list = answerStreams.get(entryPointId);
+                    if (list != null && list.remove(emitter) && list.isEmpty()) {
+                        answerStreams.remove(entryPointId);
+                        sentAnswers.remove(entryPointId);
+                    }
+                });
+            });
+            join(emitter, () -> {
                 tick();
-                Optional<String> answer = entryPoints.find(entryPointId).map(this::initializeJson);
-                if (answer.isEmpty()) {
-                    emitter.complete();
-                    return;
+                // The answer the other streams of this entry point were sent, so none of them misses a change.
+                String answer = sentAnswers.get(entryPointId);
+                if (answer == null) {
+                    Optional<EntryPointView> entryPoint = entryPoints.find(entryPointId);
+                    if (entryPoint.isEmpty()) {
+                        emitter.complete();
+                        return;
+                    }
+                    answer = initializeJson(entryPoint.get());
+                    sentAnswers.put(entryPointId, answer);
                 }
                 answerStreams.computeIfAbsent(entryPointId, id -> new ArrayList<>()).add(emitter);
-                sentAnswers.put(entryPointId, answer.get());
-                emitter.emit(answer.get());
-            }, emitter);
-        });
+                emit(emitter, answer);
+            });
+        }, settings.buffer());
     }
 
     /** Everything now, for a page that asks once; computed on the caller's thread from the views. */
     public BoardUpdate state() {
-        return new BoardUpdate(BoardUpdate.SNAPSHOT, clock.now(), List.copyOf(agents.all()), List.of(),
-                skillGroups(currentSkillGroups()), mrds(currentMrds()), List.copyOf(currentEntryPoints().values()),
-                List.of(), false);
+        return BoardUpdate.snapshot(clock.now(), agents.all(), skillGroups(currentSkillGroups()),
+                mrds(currentMrds()), currentEntryPoints().values());
     }
 
     /** A leave-a-message was stored: the boards reread the list. */
@@ -134,38 +145,107 @@ public class BoardFeed {
         messagesLeft.set(true);
     }
 
-    private void reserve() {
-        if (open.incrementAndGet() > maxStreams) {
-            open.decrementAndGet();
-            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "this instance already serves "
-                    + maxStreams + " live streams (availability.board.max-streams); try again later")
-                    .withHeader("Retry-After", "30"));
+    /** One open stream's place in the budgets, given back exactly once. */
+    private final class Slot {
+        private final AtomicInteger total;
+        private final String client;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Slot(AtomicInteger total, String client) {
+            this.total = total;
+            this.client = client;
+        }
+
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                total.decrementAndGet();
+                if (client != null) {
+                    openPublicByClient.computeIfPresent(client, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
+                }
+            }
         }
     }
 
-    private void leave(Runnable forget) {
-        open.decrementAndGet();
+    /** A place among the open streams of the kind, and of the client when named; else 503 with Retry-After. */
+    private Slot reserve(AtomicInteger total, int max, String client, String kind) {
+        if (total.incrementAndGet() > max) {
+            total.decrementAndGet();
+            throw full("this instance already serves " + max + " " + kind + "; try again later");
+        }
+        if (client != null) {
+            AtomicInteger mine = openPublicByClient.computeIfAbsent(client, c -> new AtomicInteger());
+            if (mine.incrementAndGet() > settings.maxPublicStreamsPerClient()) {
+                mine.decrementAndGet();
+                total.decrementAndGet();
+                throw full(client + " already holds " + settings.maxPublicStreamsPerClient() + " " + kind
+                        + " here; close one first");
+            }
+        }
+        return new Slot(total, client);
+    }
+
+    private static ProblemException full(String detail) {
+        return new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail)
+                .withHeader("Retry-After", "30"));
+    }
+
+    private void onFeedThread(Runnable task) {
         try {
-            thread.execute(forget);
+            thread.execute(task);
         } catch (RejectedExecutionException stopping) {
             // shutting down: nothing more is sent
         }
     }
 
-    private void onFeedThread(Runnable join, MultiEmitter<? super String> emitter) {
+    /** Runs a subscriber's join on the feed thread; a join that fails ends that stream, not the feed. */
+    private void join(MultiEmitter<? super String> emitter, Runnable join) {
         try {
-            thread.execute(join);
+            thread.execute(() -> {
+                try {
+                    join.run();
+                } catch (Throwable e) {
+                    LOG.errorf(e, "a live stream could not start");
+                    emitter.fail(e);
+                }
+            });
         } catch (RejectedExecutionException stopping) {
             emitter.complete();
+        }
+    }
+
+    /** A stream that cannot take a message (its buffer is full: the client stopped reading) ends; the page reconnects. */
+    private static void emit(MultiEmitter<? super String> emitter, String message) {
+        try {
+            emitter.emit(message);
+        } catch (RuntimeException e) {
+            emitter.fail(e);
         }
     }
 
     private void guardedTick() {
         try {
             tick();
-        } catch (RuntimeException e) {
-            // A failed tick is retried by the next; the thread must not die with it.
+        } catch (Throwable e) {
+            // A failed tick is retried by the next; the scheduled task must not end with it.
             LOG.errorf(e, "the board feed's tick failed");
+        }
+    }
+
+    /** Every open stream gets a message now and then, so a client that went away is noticed and its slot freed. */
+    private void heartbeat() {
+        try {
+            if (!boards.isEmpty()) {
+                String beat = json(BoardUpdate.heartbeat(clock.now()));
+                List.copyOf(boards).forEach(b -> emit(b, beat));
+            }
+            answerStreams.forEach((id, streams) -> {
+                String answer = sentAnswers.get(id);
+                if (answer != null) {
+                    List.copyOf(streams).forEach(s -> emit(s, answer));
+                }
+            });
+        } catch (Throwable e) {
+            LOG.errorf(e, "the board feed's heartbeat failed");
         }
     }
 
@@ -173,9 +253,8 @@ public class BoardFeed {
         if (boards.isEmpty() && answerStreams.isEmpty()) {
             return;
         }
-        Map<Long, BoardUpdate.EntryPointAnswer> entryPointsNow = currentEntryPoints();
         if (!boards.isEmpty()) {
-            sendBoardChanges(entryPointsNow);
+            sendBoardChanges(currentEntryPoints());
         }
         sendAnswerChanges();
     }
@@ -187,7 +266,8 @@ public class BoardFeed {
         Map<Integer, AvailabilityCounts> mrdsNow = currentMrds();
         BoardUpdate changes = new BoardUpdate(BoardUpdate.CHANGES, clock.now(),
                 changed(sentAgents, agentsNow), gone(sentAgents, agentsNow),
-                skillGroups(changedCounts(sentSkillGroups, skillGroupsNow)), mrds(changedCounts(sentMrds, mrdsNow)),
+                skillGroups(changedCounts(sentSkillGroups, skillGroupsNow)), gone(sentSkillGroups, skillGroupsNow),
+                mrds(changedCounts(sentMrds, mrdsNow)), gone(sentMrds, mrdsNow),
                 changed(sentEntryPoints, entryPointsNow), gone(sentEntryPoints, entryPointsNow),
                 messagesLeft.getAndSet(false));
         sentAgents = agentsNow;
@@ -196,7 +276,7 @@ public class BoardFeed {
         sentEntryPoints = entryPointsNow;
         if (!changes.isEmpty()) {
             String message = json(changes);
-            boards.forEach(b -> b.emit(message));
+            List.copyOf(boards).forEach(b -> emit(b, message));
         }
     }
 
@@ -209,15 +289,15 @@ public class BoardFeed {
             }
             String answer = initializeJson(entryPoint.get());
             if (!answer.equals(sentAnswers.put(id, answer))) {
-                streams.forEach(s -> s.emit(answer));
+                List.copyOf(streams).forEach(s -> emit(s, answer));
             }
         });
     }
 
     /** The snapshot of what was last sent (the feed thread's view). */
     private BoardUpdate snapshot() {
-        return new BoardUpdate(BoardUpdate.SNAPSHOT, clock.now(), List.copyOf(sentAgents.values()), List.of(),
-                skillGroups(sentSkillGroups), mrds(sentMrds), List.copyOf(sentEntryPoints.values()), List.of(), false);
+        return BoardUpdate.snapshot(clock.now(), sentAgents.values(), skillGroups(sentSkillGroups), mrds(sentMrds),
+                sentEntryPoints.values());
     }
 
     private Map<Integer, AvailabilityCounts> currentSkillGroups() {

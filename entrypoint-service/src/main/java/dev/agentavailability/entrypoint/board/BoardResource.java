@@ -1,6 +1,7 @@
 package dev.agentavailability.entrypoint.board;
 
 import dev.agentavailability.contract.access.Roles;
+import dev.agentavailability.entrypoint.PathIds;
 import dev.agentavailability.entrypoint.explain.ExplainResource;
 import dev.agentavailability.entrypoint.message.LeftMessages;
 import dev.agentavailability.entrypoint.message.MessageView;
@@ -12,9 +13,6 @@ import dev.agentavailability.rest.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -95,10 +93,14 @@ public class BoardResource {
     @Path("/agents/{icmAgentId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public AgentDetails.Details agent(@PathParam("icmAgentId") int icmAgentId) {
+    public AgentDetails.Details agent(@PathParam("icmAgentId") String icmAgentId) {
+        int id = PathIds.agentId(icmAgentId);
         try {
-            return agents.of(icmAgentId).orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND,
-                    "agent " + icmAgentId + " has no event on the agent-event topic")));
+            return agents.of(id).orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND,
+                    "agent " + id + " has no event on the agent-event topic")));
+        } catch (AgentDetails.Busy busy) {
+            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, busy.getMessage())
+                    .withHeader("Retry-After", "2"));
         } catch (TopicReplay.ReplayException | TopicReader.TopicReadException e) {
             throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
                     "the topics could not be read: " + e.getMessage()).withHeader("Retry-After", "5"));
@@ -118,8 +120,8 @@ public class BoardResource {
     @Path("/messages")
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public List<MessageView> messages(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return messages.newest(limit);
+    public List<MessageView> messages(@QueryParam("limit") String limit) {
+        return messages.newest(limit == null ? 100 : PathIds.number("limit", limit, 1, 1000));
     }
 
     private static String text(String resource) {

@@ -5,6 +5,7 @@ import dev.agentavailability.contract.availability.AvailabilityCounts;
 import dev.agentavailability.entrypoint.initialize.EntryPointAnswers;
 import dev.agentavailability.entrypoint.management.EntryPointView;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -12,15 +13,29 @@ import java.util.List;
  * changed since the one before, each item whole (an upsert), so a page that applies them in order has the state.
  *
  * @param agentsGone      agents whose record was deleted from the agent-state topic
+ * @param skillGroupsGone skill groups and MRDs ({@code mrdsGone}) no partition has a record of any more
  * @param entryPointsGone entry points deleted
  * @param messagesLeft    a leave-a-message was stored here since the last message (the page rereads the list)
  */
 public record BoardUpdate(String type, Instant at, List<AgentAvailability> agents, List<Integer> agentsGone,
-        List<Group> skillGroups, List<Group> mrds, List<EntryPointAnswer> entryPoints, List<Long> entryPointsGone,
-        boolean messagesLeft) {
+        List<Group> skillGroups, List<Integer> skillGroupsGone, List<Group> mrds, List<Integer> mrdsGone,
+        List<EntryPointAnswer> entryPoints, List<Long> entryPointsGone, boolean messagesLeft) {
 
     public static final String SNAPSHOT = "snapshot";
     public static final String CHANGES = "changes";
+    /** Nothing changed; sent now and then so that a client gone away is noticed. */
+    public static final String HEARTBEAT = "heartbeat";
+
+    static BoardUpdate snapshot(Instant at, Collection<AgentAvailability> agents, List<Group> skillGroups,
+            List<Group> mrds, Collection<EntryPointAnswer> entryPoints) {
+        return new BoardUpdate(SNAPSHOT, at, List.copyOf(agents), List.of(), skillGroups, List.of(), mrds, List.of(),
+                List.copyOf(entryPoints), List.of(), false);
+    }
+
+    static BoardUpdate heartbeat(Instant at) {
+        return new BoardUpdate(HEARTBEAT, at, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), false);
+    }
 
     /** A skill group's or an MRD's counts, summed over the partitions, as initialize reads them. */
     public record Group(int id, int mrdId, AvailabilityCounts counts) {
@@ -40,7 +55,8 @@ public record BoardUpdate(String type, Instant at, List<AgentAvailability> agent
     }
 
     public boolean isEmpty() {
-        return agents.isEmpty() && agentsGone.isEmpty() && skillGroups.isEmpty() && mrds.isEmpty()
-                && entryPoints.isEmpty() && entryPointsGone.isEmpty() && !messagesLeft;
+        return agents.isEmpty() && agentsGone.isEmpty() && skillGroups.isEmpty() && skillGroupsGone.isEmpty()
+                && mrds.isEmpty() && mrdsGone.isEmpty() && entryPoints.isEmpty() && entryPointsGone.isEmpty()
+                && !messagesLeft;
     }
 }

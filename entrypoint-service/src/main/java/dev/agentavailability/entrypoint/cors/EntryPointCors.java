@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * CORS for the public chat paths only (initialize, chat start, abandon): {@code Access-Control-Allow-Origin} is the
+ * CORS for the public chat paths only (initialize, its answer stream, chat start, abandon, leave a message): {@code Access-Control-Allow-Origin} is the
  * request's Origin when that origin is in the entry point's {@code allowedOrigins}, and absent otherwise (the browser
  * then refuses the answer). There is no wildcard and no global CORS configuration; other paths get no CORS headers.
  * Preflight (OPTIONS) requests are answered 204 by the resources; this filter adds the allow headers.
@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class EntryPointCors {
 
     private static final Pattern PUBLIC_PATH = Pattern.compile(
-            "^/system/egain/chat/entrypoint/(?:initialize/(\\d{1,18})|(\\d{1,18})/chats(?:/[^/]+/abandon)?)/?$");
+            "^/system/egain/chat/entrypoint/(?:initialize/(\\d{1,18})"
+                    + "|(\\d{1,18})/(?:chats(?:/[^/]+/abandon)?|answers|messages))/?$");
     static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
     static final String MAX_AGE_SECONDS = "600";
 

@@ -7,11 +7,15 @@ import dev.agentavailability.entrypoint.ratelimit.RateLimited;
 import dev.agentavailability.entrypoint.startup.AnswersFromViews;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
@@ -36,9 +40,16 @@ public class AnswerStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
-    public Multi<String> answers(@PathParam("entryPointId") String entryPointId) {
+    public Multi<String> answers(@PathParam("entryPointId") String entryPointId, @Context HttpServerRequest http) {
         long id = PathIds.entryPointId(entryPointId);
         entryPoints.find(id).orElseThrow(() -> PathIds.notFound(id));
-        return feed.answers(id);
+        // the same client address as the rate limit's (the forwarded one where a trusted proxy says so)
+        return feed.answers(id, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+    }
+
+    /** CORS preflight, as for initialize. */
+    @OPTIONS
+    public Response preflight(@PathParam("entryPointId") String entryPointId) {
+        return Response.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,5 +50,11 @@ public class MessageResource {
         MessageView stored = messages.leave(answers.evaluate(entryPoint), body);
         return Response.status(Response.Status.CREATED).entity(new Left(stored.id(), stored.receivedAt().toString()))
                 .build();
+    }
+
+    /** CORS preflight (the form posts JSON), as for chat start. */
+    @OPTIONS
+    public Response preflight(@PathParam("entryPointId") String entryPointId) {
+        return Response.noContent().build();
     }
 }

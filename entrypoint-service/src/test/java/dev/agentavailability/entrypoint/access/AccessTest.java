@@ -45,6 +45,8 @@ class AccessTest {
                 .add(publicCall("POST", CHAT + "/2901/chats").reachesEndpoint())
                 .add(publicCall("POST", CHAT + "/2901/chats/no-such-chat/abandon").reachesEndpoint())
                 .add(publicCall("GET", CHAT + "/2901/answers").streaming())
+                .add(publicCall("OPTIONS", CHAT + "/2901/answers"))
+                .add(publicCall("OPTIONS", CHAT + "/2901/messages"))
                 .add(publicCall("POST", CHAT + "/2901/messages").body("application/json",
                         "{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"text\":\"Call me\"}"))
                 .add(publicCall("GET", "/"))

@@ -5,6 +5,8 @@ import static dev.agentavailability.entrypoint.Fixtures.putEntryPoint;
 import static dev.agentavailability.entrypoint.Fixtures.skillGroupRecord;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentavailability.contract.ContractJson;
@@ -62,11 +64,13 @@ class BoardStreamTest {
     @Test
     void theBoardGetsASnapshotThenEachChangeAndAReconnectedBoardLosesNothing() throws Exception {
         kafka.send(Topics.AGENT_STATES, Integer.toString(AGENT), agent(AGENT, 0, List.of()));
+        await().atMost(WAIT).until(() -> given().get("/board/state").asString().contains("\"icmAgentId\":" + AGENT));
         try (EventStream board = EventStream.open("/board/stream", TestUsers.SUPERVISOR)) {
             assertThat(board.status(WAIT)).isEqualTo(200);
             JsonNode first = board.next(WAIT);
             assertThat(first.path("type").asText()).as("the first message").isEqualTo("snapshot");
-            board.until(carries(AGENT, "[]"), WAIT);
+            assertThat(carries(AGENT, "[]").test(first)).as("the snapshot holds what the view holds: %s", first)
+                    .isTrue();
 
             // poison between two valid records of the same key (same partition): the valid one still comes
             String poison = "{\"schemaVersion\":1,\"icmAgentId\":" + AGENT + ",\"mrds\":[{\"mrdId\":5000}]}";
@@ -92,7 +96,14 @@ class BoardStreamTest {
         try (EventStream board = EventStream.open("/board/stream", TestUsers.SUPERVISOR)) {
             board.until(carries(agent, "[]"), WAIT);
             kafka.send(Topics.AGENT_STATES, Integer.toString(agent), null);
-            board.until(m -> m.path("agentsGone").toString().contains(Integer.toString(agent)), WAIT);
+            board.until(m -> {
+                for (JsonNode gone : m.path("agentsGone")) {
+                    if (gone.asInt() == agent) {
+                        return true;
+                    }
+                }
+                return false;
+            }, WAIT);
         }
     }
 
@@ -112,6 +123,47 @@ class BoardStreamTest {
             kafka.send(Topics.SKILL_GROUP_AVAILABILITY, key(6961, 0), skillGroupRecord(6961, 0, 0));
             answers.until(m -> m.path("checkEligibility").path("responseType").asInt() == 1, WAIT);
         }
+    }
+
+    /** Each client address holds at most five public streams here (%test); one more is 503, a closed one frees its place. */
+    @Test
+    void aClientHoldsOnlySoManyPublicStreamsAndAClosedOneGivesItsPlaceBack() throws Exception {
+        putEntryPoint(2962, 5000, List.of(6962), true);
+        String path = "/system/egain/chat/entrypoint/2962/answers";
+        List<EventStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                // the other tests' streams may still be giving their places back
+                await().atMost(WAIT).until(() -> {
+                    EventStream stream = EventStream.open(path, null);
+                    if (stream.status(WAIT) == 200) {
+                        open.add(stream);
+                        return true;
+                    }
+                    stream.close();
+                    return false;
+                });
+            }
+            given().accept("text/event-stream").get(path).then().statusCode(503).header("Retry-After", "30")
+                    .contentType("application/problem+json").body("detail", containsString("close one first"));
+
+            open.remove(0).close();
+            await().atMost(WAIT).until(() -> {
+                EventStream stream = EventStream.open(path, null);
+                boolean admitted = stream.status(WAIT) == 200;
+                stream.close();
+                return admitted;
+            });
+        } finally {
+            open.forEach(EventStream::close);
+        }
+    }
+
+    @Test
+    void anAgentIdThatIsNoNumberIsAProblem() {
+        given().get("/board/agents/abc").then().statusCode(400).contentType("application/problem+json");
+        given().get("/board/agents/0").then().statusCode(400).contentType("application/problem+json");
+        given().get("/board/messages?limit=abc").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

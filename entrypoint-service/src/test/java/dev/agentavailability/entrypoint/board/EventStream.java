@@ -10,11 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +36,7 @@ final class EventStream implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create(RestAssured.baseURI + ":" + RestAssured.port + path)).header("Accept", "text/event-stream");
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user.user() + ":" + user.password()).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", user.basicAuthorization());
         }
         CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
                 .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());

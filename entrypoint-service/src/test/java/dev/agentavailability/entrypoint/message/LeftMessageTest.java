@@ -54,6 +54,12 @@ class LeftMessageTest {
                 .body("violations.field", hasItem(containsString("name")));
         given().contentType("application/json").body("x".repeat(5000))
                 .post(MESSAGES, 2971).then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body(Map.of("name", "A", "email", "a@example.com", "text",
+                "x".repeat(4001))).post(MESSAGES, 2971).then().statusCode(400)
+                .body("violations.field", hasItem(containsString("text")));
+        given().contentType("application/json").body(Map.of("name", "A\u0000B", "email", "a@example.com", "text",
+                "two\nlines")).post(MESSAGES, 2971).then().statusCode(400)
+                .body("violations.field", hasItem(containsString("name")));
         given().contentType("application/json").body(Map.of("name", "A", "email", "a@example.com", "text", "hi"))
                 .post(MESSAGES, 2979).then().statusCode(404).contentType("application/problem+json");
         assertThat(given().get("/board/messages?limit=1000").then().extract().jsonPath().getList("$")).hasSize(before);
