@@ -94,6 +94,20 @@ class InitializeEndpointTest {
                         + "(?=[^}]*skillGroup=\"6977\")[^}]*} 3\\.0\n.*")));
     }
 
+    /** bin/benchmark suite's ceiling is only fair if it writes what initialize writes. */
+    @Test
+    void theBenchmarkCeilingAnswersWithInitializesFieldsInInitializesOrder() throws Exception {
+        putEntryPoint(1005, 5000, List.of(6943), true);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode initialize = json.readTree(given().get(INITIALIZE, 1005).then().statusCode(200).extract().asString());
+        JsonNode ceiling = json.readTree(given().get("/benchmark/ceiling").then().statusCode(200).extract().asString());
+        List<String> initializeFields = new ArrayList<>();
+        initialize.fieldNames().forEachRemaining(initializeFields::add);
+        List<String> ceilingFields = new ArrayList<>();
+        ceiling.fieldNames().forEachRemaining(ceilingFields::add);
+        assertThat(ceilingFields).isEqualTo(initializeFields);
+    }
+
     @Test
     void anAvailableAgentOnlyInAnotherSkillGroupDoesNotMakeTheEntryPointAvailable() {
         putEntryPoint(1002, 5000, List.of(6940), true);

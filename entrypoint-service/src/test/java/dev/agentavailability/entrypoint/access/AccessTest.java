@@ -49,6 +49,7 @@ class AccessTest {
                 .add(publicCall("OPTIONS", CHAT + "/2901/messages"))
                 .add(publicCall("POST", CHAT + "/2901/messages").body("application/json",
                         "{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"text\":\"Call me\"}"))
+                .add(publicCall("GET", "/benchmark/ceiling"))
                 .add(publicCall("GET", "/"))
                 .add(publicCall("GET", "/chat/"))
                 .add(publicCall("GET", "/chat/chat.js"))
