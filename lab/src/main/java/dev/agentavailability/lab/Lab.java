@@ -10,6 +10,7 @@ import dev.agentavailability.kafka.TopicAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,8 +40,18 @@ public final class Lab implements AutoCloseable {
      * @param kafkaUsers a Strimzi manifest of KafkaUser resources (the production overlay's), or null: with it the
      *                   services reach Kafka as production's do, over SASL_SSL as the user named after the service,
      *                   with that user's ACLs; without it over PLAINTEXT with no ACLs
+     * @param environment  more environment variables for every service (settings the lab does not make itself)
      */
-    public record Options(Path repoRoot, Path workDir, int[] ports, int partitions, boolean demo, Path kafkaUsers) {
+    public record Options(Path repoRoot, Path workDir, int[] ports, int partitions, boolean demo, Path kafkaUsers,
+            Map<String, String> environment) {
+
+        public Options {
+            environment = Map.copyOf(environment);
+        }
+
+        public Options(Path repoRoot, Path workDir, int[] ports, int partitions, boolean demo, Path kafkaUsers) {
+            this(repoRoot, workDir, ports, partitions, demo, kafkaUsers, Map.of());
+        }
 
         public Options(Path repoRoot, Path workDir, int[] ports, int partitions, boolean demo) {
             this(repoRoot, workDir, ports, partitions, demo, null);
@@ -98,6 +109,7 @@ public final class Lab implements AutoCloseable {
         Map<String, String> common = new HashMap<>(users.serviceEnvironment());
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         common.put("AVAILABILITY_AGENT_EVENTS_PARTITIONS", Integer.toString(o.partitions()));
+        common.putAll(o.environment());
         listener = service(o, "listener-service", 0, common, null);
         router = service(o, "router-service", 1, common, "router");
         entrypoint = service(o, "entrypoint-service", 2, common, "entrypoint");
@@ -262,4 +274,23 @@ public final class Lab implements AutoCloseable {
         }
         started.clear();
     }
+
+    /**
+     * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out for {@code new
+     * ServerSocket(0)} comes from the same range as the local ports of outgoing connections, so while the broker and
+     * the database start, a client connection could take it before the service binds it ("port in use").
+     */
+    public static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port found between 20000 and 32000");
+    }
+
+    private static final java.util.Random RANDOM = new java.util.Random();
 }

@@ -53,6 +53,9 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** JVM options of every service started from now on, separated by spaces. */
+    public static final String JAVA_OPTIONS_PROPERTY = "lab.service.java-options";
+
     public synchronized void start() throws IOException {
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(name + " is not built: " + runJar + " is missing (run mvn install first)");
@@ -60,8 +63,9 @@ public final class ServiceProcess implements AutoCloseable {
         requirePortFree(name, port);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.add("-XX:TieredStopAtLevel=1");
+        // Small and quickly started for tests and the lab (C1 only); the benchmark suite sets production's (full JIT).
+        command.addAll(List.of(System.getProperty(JAVA_OPTIONS_PROPERTY, "-Xmx384m -XX:TieredStopAtLevel=1").trim()
+                .split("\\s+")));
         command.add("-jar");
         command.add(runJar.toString());
         Files.createDirectories(log.getParent());

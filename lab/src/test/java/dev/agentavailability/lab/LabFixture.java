@@ -1,7 +1,6 @@
 package dev.agentavailability.lab;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,22 +34,8 @@ final class LabFixture {
         return sum;
     }
 
-    /**
-     * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out for {@code new
-     * ServerSocket(0)} comes from the same range as the local ports of outgoing connections, so while the broker and
-     * the database start, a client connection could take it before the service binds it ("port in use").
-     */
+    /** See {@link Lab#freePort()}. */
     static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 20_000 + RANDOM.nextInt(12_000);
-            try (ServerSocket socket = new ServerSocket(port)) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no free port found between 20000 and 32000");
+        return Lab.freePort();
     }
-
-    private static final java.util.Random RANDOM = new java.util.Random();
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class RestFuzzTest {
 
     private static final long SEED = Long.getLong("restfuzz.seed", 20261203L);
-    private static final int CASES = Integer.getInteger("restfuzz.cases", 3000);
+    private static final int CASES = Integer.getInteger("restfuzz.cases", 1500);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> WRITTEN_BY_CALLS = List.of(Topics.CONFIG, Topics.ENTRY_POINTS,
             Topics.AGENT_EVENTS);
