@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -95,9 +97,14 @@ final class FreshnessFigures {
         try (KafkaProducer<String, String> first = kafka.producer("bench-hop-1", acksAll, new StringSerializer(),
                 new StringSerializer());
                 KafkaConsumer<String, String> last = reader(kafka, HOP_2)) {
-            Thread relay = new Thread(() -> relay(kafka, acksAll, running), "bench-relay");
+            CountDownLatch relaying = new CountDownLatch(1);
+            Thread relay = new Thread(() -> relay(kafka, acksAll, running, relaying), "bench-relay");
             relay.start();
             try {
+                // the relay reads from the end it found: a record sent before that would never come through
+                if (!relaying.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new IOException("the relay did not start reading within " + DEADLINE);
+                }
                 String payload = "x".repeat(300);
                 for (int i = -20; i < count; i++) { // 20 unreported to warm up
                     String key = Integer.toString(i);
@@ -125,10 +132,12 @@ final class FreshnessFigures {
         return millis;
     }
 
-    private static void relay(KafkaClients kafka, Map<String, Object> acksAll, AtomicBoolean running) {
+    private static void relay(KafkaClients kafka, Map<String, Object> acksAll, AtomicBoolean running,
+            CountDownLatch relaying) {
         try (KafkaConsumer<String, String> in = reader(kafka, HOP_1);
                 KafkaProducer<String, String> out = kafka.producer("bench-hop-2", acksAll, new StringSerializer(),
                         new StringSerializer())) {
+            relaying.countDown();
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : in.poll(Duration.ofMillis(100))) {
                     out.send(new ProducerRecord<>(HOP_2, record.key(), record.value())).get();
