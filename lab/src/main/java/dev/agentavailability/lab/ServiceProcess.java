@@ -53,6 +53,14 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The running JVM's process id (for a profiler to attach to). */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not started");
+        }
+        return process.pid();
+    }
+
     /** JVM options of every service started from now on, separated by spaces. */
     public static final String JAVA_OPTIONS_PROPERTY = "lab.service.java-options";
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,14 +36,34 @@ final class FreshnessFigures {
     static final String HOP_1 = "bench.freshness.hop-1";
     static final String HOP_2 = "bench.freshness.hop-2";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final long POLL_PAUSE_NANOS = Long.getLong("benchmark.freshnessPollMicros", 500) * 1_000;
 
     private FreshnessFigures() {
     }
 
-    /** The agent is logged in, routable and not ready in the entry point's only skill group. */
+    /**
+     * The agent is logged in and routable in the entry point's only skill group, ready or not. With
+     * {@code profiles}, the lab's processes are profiled during the measured toggles. Where the time went (the
+     * stages, the profiles' shares) is added to {@code notes}.
+     */
     static List<Figure> measure(String listenerUrl, String agentPath, String initializeUrl, String authorization,
-            String bootstrap, Size size) throws Exception {
-        double[] service = toggles(listenerUrl + agentPath, initializeUrl, authorization, size.toggles);
+            String bootstrap, int skillGroup, Size size, Profiles profiles, List<String> notes) throws Exception {
+        List<FreshnessStages.Toggle> times = new ArrayList<>();
+        double[] service;
+        // an even number, so that the measured toggles start from not ready like the warm-up
+        int warmUp = Integer.getInteger("benchmark.warmUpToggles", size.warmUpToggles) / 2 * 2;
+        toggles(listenerUrl + agentPath, initializeUrl, authorization, warmUp, new ArrayList<>());
+        System.out.println("freshness: " + warmUp + " toggles to warm up done; measuring");
+        try (FreshnessStages stages = FreshnessStages.start(KafkaClients.bootstrap(bootstrap), skillGroup)) {
+            if (profiles != null) {
+                profiles.start();
+            }
+            service = toggles(listenerUrl + agentPath, initializeUrl, authorization, size.toggles, times);
+            if (profiles != null) {
+                profiles.stop().forEach(line -> notes.add("freshness profile, " + line));
+            }
+            stages.report(times).forEach(line -> notes.add("freshness stage, " + line));
+        }
         double[] hops = twoHops(bootstrap, size.toggles);
         String ceilingName = "two Kafka hops, acks=all";
         String over = " (" + size.toggles + " toggles)";
@@ -58,8 +79,8 @@ final class FreshnessFigures {
                         Stats.percentile(service, 99.9) / Stats.percentile(hops, 99.9)));
     }
 
-    private static double[] toggles(String agentUrl, String initializeUrl, String authorization, int count)
-            throws IOException, InterruptedException {
+    private static double[] toggles(String agentUrl, String initializeUrl, String authorization, int count,
+            List<FreshnessStages.Toggle> times) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest initialize = HttpRequest.newBuilder(URI.create(initializeUrl)).GET().build();
         double[] millis = new double[count];
@@ -69,8 +90,10 @@ final class FreshnessFigures {
                     .header("Authorization", authorization).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(ready ? "{\"makeRoutable\":true}" : "{\"reasonCode\":5}"))
                     .build();
+            long posted = System.currentTimeMillis();
             HttpResponse<String> accepted = http.send(action, HttpResponse.BodyHandlers.ofString());
             long start = System.nanoTime();
+            long acceptedAt = System.currentTimeMillis();
             if (accepted.statusCode() / 100 != 2) {
                 throw new IOException(action.uri() + " answered " + accepted.statusCode() + ": " + accepted.body());
             }
@@ -81,8 +104,12 @@ final class FreshnessFigures {
                     throw new IOException("initialize did not answer " + expected + " within " + DEADLINE
                             + " of toggle " + i);
                 }
+                // A pause between asks: asking back to back keeps both cores busy (this process and the entry
+                // point), which starves the router and the broker and so measures the polling, not the path.
+                LockSupport.parkNanos(POLL_PAUSE_NANOS);
             }
             millis[i] = (System.nanoTime() - start) / 1e6;
+            times.add(new FreshnessStages.Toggle(posted, acceptedAt, System.currentTimeMillis()));
         }
         return millis;
     }

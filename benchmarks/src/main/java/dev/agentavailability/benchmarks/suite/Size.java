@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /** How long a suite run measures: the full run, {@code --quick} (under ten minutes), {@code --smoke} (CI). */
 enum Size {
-    FULL(3, Duration.ofSeconds(20), 2_000),
-    QUICK(2, Duration.ofSeconds(10), 500),
-    SMOKE(1, Duration.ofSeconds(2), 20);
+    FULL(3, Duration.ofSeconds(20), 2_000, 5_000),
+    QUICK(2, Duration.ofSeconds(10), 500, 1_000),
+    SMOKE(1, Duration.ofSeconds(2), 20, 4);
 
     /** Rounds of each load run, ceiling and measured taken in turn within a round. */
     final int rounds;
@@ -14,10 +14,17 @@ enum Size {
     final Duration loadDuration;
     /** Ready / not ready toggles for freshness (and messages through the two hops). */
     final int toggles;
+    /**
+     * Toggles first made unreported, through the whole path: until the JIT has compiled it, half of the machine
+     * goes to compiling: a profile of the first 500 toggles showed 40-50 % of every process's CPU in C2, and still
+     * 30-55 % after 5,000 (a few minutes of it on two cores).
+     */
+    final int warmUpToggles;
 
-    Size(int rounds, Duration loadDuration, int toggles) {
+    Size(int rounds, Duration loadDuration, int toggles, int warmUpToggles) {
         this.rounds = rounds;
         this.loadDuration = loadDuration;
         this.toggles = toggles;
+        this.warmUpToggles = warmUpToggles;
     }
 }

@@ -22,18 +22,26 @@ public final class Suite {
     private static final String ALWAYS_OPEN = "{\"name\":\"Benchmark, always open\",\"mrdId\":5000,"
             + "\"skillGroupIds\":[6928],\"maxQueueDepth\":3}";
     private static final String AGENT = "/agents/6420/mrds/5000";
+    private static final int SKILL_GROUP = 6928;
 
     private Suite() {
     }
 
     public static void main(String[] args) throws Exception {
         Size size = Size.FULL;
+        String only = null;
+        String profile = null;
         for (String arg : args) {
             switch (arg) {
                 case "--quick" -> size = Size.QUICK;
                 case "--smoke" -> size = Size.SMOKE;
+                case "--only=freshness", "--only=initialize" -> only = arg.substring("--only=".length());
+                case "--profile", "--profile=cpu" -> profile = "cpu";
+                case "--profile=wall" -> profile = "wall";
                 default -> {
-                    System.err.println("benchmark suite: unknown option " + arg + " (use --quick or --smoke)");
+                    System.err.println("benchmark suite: unknown option " + arg
+                            + " (use --quick or --smoke; --only=freshness or --only=initialize for one group; "
+                            + "--profile[=cpu|wall] to profile the lab's processes while freshness is measured)");
                     System.exit(2);
                 }
             }
@@ -43,6 +51,7 @@ public final class Suite {
         Wrk.requireInstalled();
         String startedAt = Instant.now().toString();
         List<Figure> figures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Path work = Files.createTempDirectory("availability-benchmark-");
         // The services with the full JIT, as in production, not C1 only as in the tests' quick-start lab.
         System.setProperty(ServiceProcess.JAVA_OPTIONS_PROPERTY, System.getProperty("benchmark.serviceJavaOptions",
@@ -59,13 +68,21 @@ public final class Suite {
                     "{\"maxTaskLimit\":2,\"agentInfo\":\"6420\"}");
             lab.send("POST", listener + AGENT + "/routable", "application/json", "{\"maxTasks\":2}");
             String initialize = lab.entrypoint().url() + "/system/egain/chat/entrypoint/initialize/" + ENTRY_POINT;
-            figures.addAll(FreshnessFigures.measure(listener, AGENT, initialize,
-                    lab.users().admin().credentials().authorization(), lab.bootstrapServers(), size));
-            // an even number of toggles ends not ready: make the agent ready, so initialize is measured answering 0
             lab.send("POST", listener + AGENT + "/ready", "application/json", "{\"makeRoutable\":true}");
-            figures.addAll(InitializeFigures.measure(lab.entrypoint().url(), ENTRY_POINT, size));
+            // initialize first: its load warms the entry point's code before freshness is measured
+            if (!"freshness".equals(only)) {
+                figures.addAll(InitializeFigures.measure(lab.entrypoint().url(), ENTRY_POINT, size));
+            }
+            if (!"initialize".equals(only)) {
+                Profiles profiles = profile == null ? null : Profiles.of(profile, out)
+                        .add("broker", lab.kafka().pid()).add("listener", lab.listener().pid())
+                        .add("router", lab.router().pid()).add("entrypoint", lab.entrypoint().pid());
+                figures.addAll(FreshnessFigures.measure(listener, AGENT, initialize,
+                        lab.users().admin().credentials().authorization(), lab.bootstrapServers(), SKILL_GROUP, size,
+                        profiles, notes));
+            }
         }
-        Summary.write(out, size, startedAt, figures);
+        Summary.write(out, size, startedAt, figures, notes);
         System.out.println(Files.readString(out.resolve("summary.md")));
         System.out.println("written: " + out.resolve("summary.json") + " and summary.md");
     }

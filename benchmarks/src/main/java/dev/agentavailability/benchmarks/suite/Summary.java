@@ -28,13 +28,16 @@ final class Summary {
         return machine;
     }
 
-    static void write(Path dir, Size size, String startedAt, List<Figure> figures) throws IOException {
+    /** {@code notes}: lines that explain the figures (where freshness goes, profiles), after the table. */
+    static void write(Path dir, Size size, String startedAt, List<Figure> figures, List<String> notes)
+            throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("size", size.name().toLowerCase(Locale.ROOT));
         json.put("startedAt", startedAt);
         json.put("machine", machine());
         json.put("figures", figures);
+        json.put("notes", notes);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("summary.json").toFile(),
                 json);
         StringBuilder md = new StringBuilder();
@@ -45,6 +48,10 @@ final class Summary {
             md.append(String.format(Locale.ROOT, "| %s | %s %s | %s: %s %s | %.2f | %s | %s |%n", f.figure(),
                     number(f.value()), f.unit(), f.ceilingName(), number(f.ceiling()), f.unit(), f.ratio(),
                     f.target().isEmpty() ? "—" : f.target(), f.met() == null ? "—" : f.met() ? "yes" : "**no**"));
+        }
+        if (!notes.isEmpty()) {
+            md.append('\n');
+            notes.forEach(note -> md.append("- ").append(note).append('\n'));
         }
         Files.writeString(dir.resolve("summary.md"), md);
     }
