@@ -23,6 +23,7 @@ public final class Suite {
             + "\"skillGroupIds\":[6928],\"maxQueueDepth\":3}";
     private static final String AGENT = "/agents/6420/mrds/5000";
     private static final int SKILL_GROUP = 6928;
+    private static final int PARTITIONS = 3;
 
     private Suite() {
     }
@@ -35,12 +36,13 @@ public final class Suite {
             switch (arg) {
                 case "--quick" -> size = Size.QUICK;
                 case "--smoke" -> size = Size.SMOKE;
-                case "--only=freshness", "--only=initialize" -> only = arg.substring("--only=".length());
+                case "--only=freshness", "--only=initialize", "--only=ingest" ->
+                        only = arg.substring("--only=".length());
                 case "--profile", "--profile=cpu" -> profile = "cpu";
                 case "--profile=wall" -> profile = "wall";
                 default -> {
                     System.err.println("benchmark suite: unknown option " + arg
-                            + " (use --quick or --smoke; --only=freshness or --only=initialize for one group; "
+                            + " (use --quick or --smoke; --only=initialize, freshness or ingest for one group; "
                             + "--profile[=cpu|wall] to profile the lab's processes while freshness is measured)");
                     System.exit(2);
                 }
@@ -59,7 +61,7 @@ public final class Suite {
         // The ceiling endpoint on; no rate limit, which would measure refusals (wrk comes from one address).
         Map<String, String> environment = Map.of("AVAILABILITY_BENCHMARK_CEILING_ENDPOINT", "true",
                 "AVAILABILITY_RATE_LIMIT_ENABLED", "false");
-        try (Lab lab = Lab.start(new Lab.Options(root, work, new int[] {Lab.freePort(), Lab.freePort(), Lab.freePort()}, 3, true,
+        try (Lab lab = Lab.start(new Lab.Options(root, work, new int[] {Lab.freePort(), Lab.freePort(), Lab.freePort()}, PARTITIONS, true,
                 null, environment))) {
             System.out.println("lab up; measuring (" + size.name().toLowerCase(Locale.ROOT) + ")");
             lab.send("PUT", lab.entrypoint().url() + "/entry-points/" + ENTRY_POINT, "application/json", ALWAYS_OPEN);
@@ -70,16 +72,20 @@ public final class Suite {
             String initialize = lab.entrypoint().url() + "/system/egain/chat/entrypoint/initialize/" + ENTRY_POINT;
             lab.send("POST", listener + AGENT + "/ready", "application/json", "{\"makeRoutable\":true}");
             // initialize first: its load warms the entry point's code before freshness is measured
-            if (!"freshness".equals(only)) {
+            if (only == null || "initialize".equals(only)) {
                 figures.addAll(InitializeFigures.measure(lab.entrypoint().url(), ENTRY_POINT, size));
             }
-            if (!"initialize".equals(only)) {
+            if (only == null || "freshness".equals(only)) {
                 Profiles profiles = profile == null ? null : Profiles.of(profile, out)
                         .add("broker", lab.kafka().pid()).add("listener", lab.listener().pid())
                         .add("router", lab.router().pid()).add("entrypoint", lab.entrypoint().pid());
                 figures.addAll(FreshnessFigures.measure(listener, AGENT, initialize,
                         lab.users().admin().credentials().authorization(), lab.bootstrapServers(), SKILL_GROUP, size,
                         profiles, notes));
+            }
+            // last: its agents join the entry point's skill group, which freshness needs to itself
+            if (only == null || "ingest".equals(only)) {
+                figures.addAll(IngestFigures.measure(lab, SKILL_GROUP, PARTITIONS, size));
             }
         }
         Summary.write(out, size, startedAt, figures, notes);
