@@ -36,13 +36,13 @@ public final class Suite {
             switch (arg) {
                 case "--quick" -> size = Size.QUICK;
                 case "--smoke" -> size = Size.SMOKE;
-                case "--only=freshness", "--only=initialize", "--only=ingest" ->
+                case "--only=freshness", "--only=initialize", "--only=ingest", "--only=projection" ->
                         only = arg.substring("--only=".length());
                 case "--profile", "--profile=cpu" -> profile = "cpu";
                 case "--profile=wall" -> profile = "wall";
                 default -> {
                     System.err.println("benchmark suite: unknown option " + arg
-                            + " (use --quick or --smoke; --only=initialize, freshness or ingest for one group; "
+                            + " (use --quick or --smoke; --only=initialize, freshness, ingest or projection for one group; "
                             + "--profile[=cpu|wall] to profile the lab's processes while freshness is measured)");
                     System.exit(2);
                 }
@@ -86,6 +86,9 @@ public final class Suite {
             // last: its agents join the entry point's skill group, which freshness needs to itself
             if (only == null || "ingest".equals(only)) {
                 figures.addAll(IngestFigures.measure(lab, SKILL_GROUP, PARTITIONS, size));
+            }
+            if (only == null || "projection".equals(only)) {
+                figures.addAll(ProjectionFigures.measure(lab, size));
             }
         }
         Summary.write(out, size, startedAt, figures, notes);
