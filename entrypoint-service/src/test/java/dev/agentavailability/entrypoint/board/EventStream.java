@@ -46,8 +46,9 @@ final class EventStream implements AutoCloseable {
                 try {
                     r.body().filter(line -> line.startsWith("data:"))
                             .forEach(line -> stream.messages.add(json(line.substring(5).strip())));
-                } catch (UncheckedIOException closed) {
-                    // the test closed the stream
+                } catch (UncheckedIOException | IllegalStateException closed) {
+                    // the test closed the stream: while it was read, or (IllegalStateException) before this thread
+                    // began to read it
                 }
             }, "event-stream");
             reader.setDaemon(true);
