@@ -196,6 +196,16 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** The sum of the router's next offsets over the partitions it holds: how far its projection has got. */
+    public long appliedOffsets() throws IOException, InterruptedException {
+        long sum = 0;
+        for (JsonNode partition : ContractJson.mapper().readTree(send("GET", router.url() + "/projection", null,
+                null))) {
+            sum += partition.get("nextOffset").asLong();
+        }
+        return sum;
+    }
+
     /** This run's users (one per role), as bin/lab prints them. */
     public LabUsers users() {
         return users;

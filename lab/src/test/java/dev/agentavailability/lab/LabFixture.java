@@ -24,14 +24,9 @@ final class LabFixture {
                 true, kafkaUsers));
     }
 
-    /** The sum of the router's next offsets over the partitions it holds: how far its projection has got. */
+    /** See {@link Lab#appliedOffsets()}. */
     static long appliedOffsets(Lab lab) throws IOException, InterruptedException {
-        long sum = 0;
-        for (com.fasterxml.jackson.databind.JsonNode partition : dev.agentavailability.contract.ContractJson.mapper()
-                .readTree(lab.send("GET", lab.router().url() + "/projection", null, null))) {
-            sum += partition.get("nextOffset").asLong();
-        }
-        return sum;
+        return lab.appliedOffsets();
     }
 
     /** See {@link Lab#freePort()}. */

@@ -2,6 +2,7 @@ package dev.agentavailability.benchmarks.suite;
 
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class FreshnessStages implements AutoCloseable {
                 Map.of(), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.AGENT_EVENTS, Topics.SKILL_GROUP_AVAILABILITY)) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                partitions.addAll(TopicReader.partitions(consumer, topic, Duration.ofSeconds(30), false));
             }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);

@@ -4,6 +4,7 @@ import dev.agentavailability.contract.topic.TopicSpec;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.kafka.KafkaClients;
 import dev.agentavailability.kafka.TopicAdmin;
+import dev.agentavailability.kafka.TopicReader;
 import dev.agentavailability.lab.Lab;
 import java.io.IOException;
 import java.net.URI;
@@ -162,8 +163,7 @@ final class IngestFigures {
     /** The size of the listener's latest agent event, so that the ceiling sends records as large. */
     private static int lastEventSize(KafkaClients kafka) throws IOException {
         try (KafkaConsumer<String, String> reader = kafka.reader("bench-ingest-size", DEADLINE)) {
-            List<TopicPartition> partitions = reader.partitionsFor(Topics.AGENT_EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = TopicReader.partitions(reader, Topics.AGENT_EVENTS, DEADLINE, false);
             reader.assign(partitions);
             Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
             ends.forEach((partition, end) -> reader.seek(partition, Math.max(0, end - 1)));

@@ -1,13 +1,12 @@
 package dev.agentavailability.benchmarks.suite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentavailability.contract.ContractJson;
 import dev.agentavailability.contract.arm.ArmEvent;
 import dev.agentavailability.contract.arm.ArmEventJson;
 import dev.agentavailability.contract.arm.ArmFields;
 import dev.agentavailability.contract.arm.ArmMessage;
 import dev.agentavailability.contract.topic.Topics;
 import dev.agentavailability.kafka.KafkaClients;
+import dev.agentavailability.kafka.TopicReader;
 import dev.agentavailability.lab.Lab;
 import java.io.IOException;
 import java.time.Duration;
@@ -45,12 +44,12 @@ final class ProjectionFigures {
         int events = size.projectionEvents;
         KafkaClients kafka = KafkaClients.bootstrap(lab.bootstrapServers());
         Map<TopicPartition, Long> from = endOffsets(kafka);
-        long applied = applied(lab);
+        long applied = lab.appliedOffsets();
         long start = System.nanoTime();
         write(kafka, events);
         long target = applied + events;
         long deadline = start + DEADLINE.toNanos();
-        while (applied(lab) < target) {
+        while (lab.appliedOffsets() < target) {
             if (System.nanoTime() > deadline) {
                 throw new IOException("the router did not apply " + events + " events within " + DEADLINE);
             }
@@ -95,19 +94,9 @@ final class ProjectionFigures {
         }
     }
 
-    private static long applied(Lab lab) throws IOException, InterruptedException {
-        long sum = 0;
-        for (JsonNode partition : ContractJson.mapper().readTree(lab.send("GET", lab.router().url() + "/projection",
-                null, null))) {
-            sum += partition.get("nextOffset").asLong();
-        }
-        return sum;
-    }
-
     private static Map<TopicPartition, Long> endOffsets(KafkaClients kafka) {
         try (KafkaConsumer<String, String> reader = kafka.reader("bench-projection-ends", DEADLINE)) {
-            return reader.endOffsets(reader.partitionsFor(Topics.AGENT_EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList());
+            return reader.endOffsets(TopicReader.partitions(reader, Topics.AGENT_EVENTS, DEADLINE, false));
         }
     }
 
